@@ -1,0 +1,80 @@
+"""The jobs the CLI runs, stage by stage: ingest → read → report.
+
+Each job works in batches, one transaction per batch, so a killed job is resumed by running
+it again: ingesting is keyed on content and reading picks up the articles not yet read.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from itertools import islice
+from pathlib import Path
+from typing import TypeVar
+
+from tqdm import tqdm
+
+from chronicle.model import Article, Reject
+from chronicle.store import IngestCounts, Store
+
+T = TypeVar("T")
+INGEST_BATCH = 200
+READ_BATCH = 32
+
+
+def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
+    iterator = iter(items)
+    while batch := list(islice(iterator, size)):
+        yield batch
+
+
+def progress(desc: str, total: int | None = None, unit: str = "article") -> tqdm:
+    """A progress bar on stderr, quiet when stderr is not a terminal."""
+    return tqdm(desc=desc, total=total, unit=unit, disable=not sys.stderr.isatty(),
+                dynamic_ncols=True)
+
+
+def ingest(store: Store, paths: Sequence[str | Path], source: str | None = None,
+           on_reject: Callable[[Reject], None] | None = None) -> IngestCounts:
+    """Ingest files and folders into the store; rejects are recorded and reported."""
+    from chronicle.ingest import read_inputs
+
+    totals = IngestCounts()
+    with progress("ingest") as bar:
+        for batch in batched(read_inputs(paths, source=source), INGEST_BATCH):
+            if on_reject:
+                for item in batch:
+                    if isinstance(item, Reject):
+                        on_reject(item)
+            totals.add(store.add_batch(batch))
+            bar.update(sum(isinstance(item, Article) for item in batch))
+    return totals
+
+
+def read(store: Store, workers: int = 1) -> int:
+    """Read every article not yet read; returns how many were read."""
+    from chronicle.read.pipeline import READER_VERSION, read_stream
+
+    total = store.unread_count(READER_VERSION)
+    if total == 0:
+        return 0
+    done = 0
+    with progress("read", total=total) as bar:
+        batches = store.iter_unread(READER_VERSION, batch_size=READ_BATCH)
+        for results in read_stream(batches, workers=workers):
+            store.save_read(results, READER_VERSION)
+            done += len(results)
+            bar.update(len(results))
+    return done
+
+
+def report(store: Store, out_dir: str | Path, title: str = "Chronicle timeline",
+           dates: int | None = None, sentences: int = 3) -> list[Path]:
+    """Write the timeline report (md, html, json) of everything in the store."""
+    from chronicle.report.entities import entity_index
+    from chronicle.report.render import report_data, write_report
+    from chronicle.timeline.select import build_timeline
+
+    entries = build_timeline(store, dates=dates, sentences=sentences)
+    data = report_data(title, entries, entity_index(store), store.counts())
+    return write_report(out_dir, data)

