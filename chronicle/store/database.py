@@ -115,8 +115,8 @@ class Store:
                 if seen:
                     counts.unchanged += 1
                     continue
-                self._add_origin(item)
                 if self.db.execute("SELECT 1 FROM articles WHERE id = ?", (item.id,)).fetchone():
+                    self._add_origin(item)
                     counts.exact_duplicates += 1
                     continue
                 signature = dedup.signature(item.text)
@@ -127,6 +127,7 @@ class Store:
                      item.source, item.url, item.origin, item.word_count,
                      dedup.to_bytes(signature)),
                 )
+                self._add_origin(item)
                 counts.new += 1
                 counts.new_ids.append(item.id)
                 link = self._link_near_duplicate(item, signature)

@@ -109,7 +109,8 @@ MIGRATIONS: list[str] = [
         INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text);
     END;
     CREATE TRIGGER sentences_fts_delete AFTER DELETE ON sentences BEGIN
-        INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text);
+        INSERT INTO sentences_fts(sentences_fts, rowid, text)
+            VALUES ('delete', old.rowid, old.text);
     END;
     """,
 ]

@@ -1,0 +1,101 @@
+"""Read throughput: Chronicle's ingest + read against a bare ``nlp.pipe`` on the same texts.
+
+    .venv/bin/python bench/read_throughput.py ../shared/data/tls/t17 [--limit N] [--workers N]
+
+Prints articles/s and words/s for both, their ratio (target ≥ 0.8), and resident memory
+sampled as the corpus is read (target: flat, since reading streams from the store).
+The last line is one JSON object with the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+import time
+from itertools import islice
+from pathlib import Path
+
+from chronicle import jobs
+from chronicle.model import Article
+from chronicle.read.pipeline import READER_VERSION, SPACY_BATCH, load_nlp, read_stream
+from chronicle.store import Store
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("corpus", nargs="+")
+    parser.add_argument("--limit", type=int, default=None, help="Read only the first N articles.")
+    parser.add_argument("--workers", type=int, default=1)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        store = Store(Path(tmp) / "bench.db")
+        from chronicle.ingest import read_inputs
+
+        started = time.perf_counter()
+        items = read_inputs(args.corpus)
+        articles = (i for i in items if isinstance(i, Article))
+        for batch in jobs.batched(islice(articles, args.limit), jobs.INGEST_BATCH):
+            store.add_batch(batch)
+        ingest_s = time.perf_counter() - started
+
+        total = store.unread_count(READER_VERSION)
+        words = int(store.db.execute("SELECT sum(word_count) FROM articles").fetchone()[0] or 0)
+        memory: list[tuple[int, float]] = []
+        started = time.perf_counter()
+        done = 0
+        for results in read_stream(store.iter_unread(READER_VERSION, jobs.READ_BATCH),
+                                   workers=args.workers):
+            store.save_read(results, READER_VERSION)
+            done += len(results)
+            if not memory or done - memory[-1][0] >= max(total // 10, 1):
+                memory.append((done, round(rss_mb(), 1)))
+        read_s = time.perf_counter() - started
+        texts = [row[0] for row in store.db.execute("SELECT text FROM articles ORDER BY id")]
+        store.close()
+
+    # The baseline: the same texts, model and batch size in one process (compare --workers 1).
+    nlp = load_nlp()
+    nlp.remove_pipe("line_breaks")
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=SPACY_BATCH):
+        pass
+    bare_s = time.perf_counter() - started
+
+    chronicle_s = ingest_s + read_s
+    figures = {
+        "articles": total,
+        "words": words,
+        "workers": args.workers,
+        "ingest_s": round(ingest_s, 2),
+        "read_s": round(read_s, 2),
+        "chronicle_articles_per_s": round(total / chronicle_s, 2),
+        "chronicle_words_per_s": round(words / chronicle_s),
+        "bare_spacy_s": round(bare_s, 2),
+        "bare_articles_per_s": round(total / bare_s, 2),
+        "bare_words_per_s": round(words / bare_s),
+        "ratio": round(bare_s / chronicle_s, 3),
+        "rss_mb_while_reading": memory,
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+    }
+    print(f"chronicle ingest+read: {figures['chronicle_articles_per_s']} articles/s, "
+          f"{figures['chronicle_words_per_s']} words/s ({chronicle_s:.1f} s)", file=sys.stderr)
+    print(f"bare nlp.pipe:         {figures['bare_articles_per_s']} articles/s, "
+          f"{figures['bare_words_per_s']} words/s ({bare_s:.1f} s)", file=sys.stderr)
+    print(f"ratio {figures['ratio']} (target ≥ 0.8); RSS while reading (articles, MB): "
+          f"{memory}", file=sys.stderr)
+    print(json.dumps(figures))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,1 @@
+"""Timelines: which dates matter and which sentences say what happened on them."""

@@ -1,0 +1,86 @@
+"""The store: migrations, idempotent batches, rejects, duplicate links."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from chronicle.model import Article, Reject
+from chronicle.store import Store, StoreError
+from chronicle.store.migrations import SCHEMA_VERSION
+from tests.conftest import STRIKE, TALKS
+
+
+def article(text: str, date: str = "2024-03-22", origin: str = "a.txt") -> Article:
+    return Article.create(published=date, text=text, origin=origin)
+
+
+def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        assert store.schema_version == SCHEMA_VERSION
+        tables = {r[0] for r in store.db.execute("SELECT name FROM sqlite_master")}
+    assert {"articles", "origins", "rejects", "duplicate_links", "sentences", "mentions",
+            "timexes", "sentence_days", "sentences_fts"} <= tables
+
+
+def test_an_older_store_is_migrated_forward(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    with Store(path) as store:
+        for trigger in ("sentences_fts_insert", "sentences_fts_delete"):
+            store.db.execute(f"DROP TRIGGER {trigger}")
+        store.db.execute("DROP TABLE sentences_fts")  # back to schema version 1
+        store.db.execute("PRAGMA user_version = 1")
+    with Store(path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.execute("SELECT count(*) FROM sentences_fts").fetchone()[0] == 0
+
+
+def test_a_store_from_a_newer_chronicle_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "c.db"
+    db = sqlite3.connect(path)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    db.close()
+    with pytest.raises(StoreError, match="newer"):
+        Store(path)
+
+
+def test_adding_the_same_batch_twice_changes_nothing(tmp_path: Path) -> None:
+    batch = [article(STRIKE), article(TALKS, origin="b.txt"), Reject("c.txt", "no date")]
+    with Store(tmp_path / "c.db") as store:
+        first = store.add_batch(batch)
+        before = store.dump()
+        second = store.add_batch(batch)
+        assert store.dump() == before
+    assert (first.new, first.rejected) == (2, 1)
+    assert (second.new, second.unchanged) == (0, 2)
+
+
+def test_an_exact_copy_elsewhere_is_one_article_with_two_origins(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([article(STRIKE, origin="outlet-a/1.txt")])
+        counts = store.add_batch([article(STRIKE, origin="outlet-b/9.txt")])
+        assert counts.exact_duplicates == 1
+        assert store.counts()["articles"] == 1
+        assert store.counts()["origins"] == 2
+
+
+def test_a_lightly_edited_copy_is_linked_to_the_earlier_article(tmp_path: Path) -> None:
+    original = article(STRIKE, date="2024-03-22")
+    edited = article(STRIKE.replace("at least 12", "at least twelve") + " Work continued.",
+                     date="2024-03-23", origin="b.txt")
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([edited])  # the later copy arrives first: the link still points back
+        counts = store.add_batch([original])
+        links = store.duplicate_links()
+        assert store.counts()["distinct_stories"] == 1
+    assert counts.near_duplicates == 1
+    assert [(link.article_id, link.duplicate_of) for link in links] == [(edited.id, original.id)]
+    assert links[0].similarity >= 0.8
+
+
+def test_unrelated_articles_are_not_linked(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([article(STRIKE), article(TALKS, origin="b.txt")])
+        assert store.duplicate_links() == []
