@@ -16,17 +16,18 @@ that is ``1 - (1 - s**7) ** 18``:
 s     P(candidate)
 ====  =======
 0.95  > 0.9999
-0.90  0.9998
+0.90  > 0.9999
 0.80  0.986
-0.70  0.84
+0.70  0.79
 0.50  0.13
 0.30  0.004
 ====  =======
 
 so pairs at or above ``NEAR_DUPLICATE_THRESHOLD`` are almost never missed, while unrelated
 articles (5-shingle Jaccard usually below 0.1) almost never collide. Candidates are then
-confirmed with :func:`similarity`; a missed duplicate cannot be recovered later, a false
-candidate only costs one 128-value comparison, hence the bias towards recall.
+confirmed with :func:`text_similarity` (exact, when both texts are at hand) or
+:func:`similarity` (the MinHash estimate, from stored signatures alone). A missed candidate
+cannot be recovered later, a false one only costs one comparison: hence the bias to recall.
 """
 
 from __future__ import annotations
@@ -147,10 +148,11 @@ def band_keys(sig: np.ndarray) -> list[str]:
         return []
     raw = sig.astype("<u8").tobytes()
     width = ROWS * 8
-    return [
-        f"b{band:02d}:{hashlib.blake2b(raw[band * width:(band + 1) * width], digest_size=8).hexdigest()}"
-        for band in range(BANDS)
-    ]
+    keys = []
+    for band in range(BANDS):
+        digest = hashlib.blake2b(raw[band * width:(band + 1) * width], digest_size=8)
+        keys.append(f"b{band:02d}:{digest.hexdigest()}")
+    return keys
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:
@@ -162,6 +164,22 @@ def similarity(a: np.ndarray, b: np.ndarray) -> float:
     if _is_empty(a) or _is_empty(b):
         return 0.0
     return float(np.count_nonzero(a == b)) / a.size
+
+
+def text_similarity(a: str, b: str) -> float:
+    """Exact Jaccard similarity of two texts' word 5-shingles.
+
+    Use it to confirm LSH candidates when both texts are at hand: the MinHash estimate has a
+    standard error of ~0.035 near the threshold, so a true 0.82 pair can estimate as 0.76
+    (it happens with the bundled example corpus, 007 vs 012). Costs about 2.5 ms for two
+    2,000-word articles; candidates are few.
+    """
+    sa = np.unique(shingle_hashes(a))
+    sb = np.unique(shingle_hashes(b))
+    if len(sa) == 0 or len(sb) == 0:
+        return 0.0
+    common = len(np.intersect1d(sa, sb, assume_unique=True))
+    return common / (len(sa) + len(sb) - common)
 
 
 def to_bytes(sig: np.ndarray) -> bytes:

@@ -11,9 +11,13 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from chronicle.model import Article, DuplicateLink, ReadArticle, Reject
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    import numpy as np
 
 DEFAULT_DB = "chronicle.db"
 
@@ -47,6 +51,7 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
         self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions
         self.db.row_factory = sqlite3.Row
         self.db.execute("PRAGMA journal_mode=WAL")
@@ -142,11 +147,12 @@ class Store:
             (article.origin, article.id, article.source, article.url, article.published),
         )
 
-    def _link_near_duplicate(self, article: Article, signature: object) -> DuplicateLink | None:
+    def _link_near_duplicate(self, article: Article, signature: np.ndarray
+                             ) -> DuplicateLink | None:
         """Index the article's LSH bands and link it to the earliest similar article."""
         from chronicle.ingest import dedup
 
-        keys = dedup.band_keys(signature)  # type: ignore[arg-type]
+        keys = dedup.band_keys(signature)
         candidates: set[str] = set()
         for key in keys:
             candidates.update(
@@ -161,9 +167,11 @@ class Store:
         best: tuple[str, str, float] | None = None  # (published, id, similarity)
         for candidate in sorted(candidates):
             row = self.db.execute(
-                "SELECT published, minhash FROM articles WHERE id = ?", (candidate,)
+                "SELECT published, text FROM articles WHERE id = ?", (candidate,)
             ).fetchone()
-            score = dedup.similarity(signature, dedup.from_bytes(row["minhash"]))  # type: ignore[arg-type]
+            # Bands only propose candidates: the exact shingle overlap decides, because the
+            # MinHash estimate is off by a few points either way around the threshold.
+            score = dedup.text_similarity(article.text, row["text"])
             if score >= dedup.NEAR_DUPLICATE_THRESHOLD:
                 key = (row["published"], candidate, score)
                 if best is None or key[:2] < best[:2]:

@@ -30,10 +30,10 @@ class _Candidate:
 def default_date_count(candidate_dates: int, stories: int) -> int:
     """How many dates a timeline shows when the user does not say.
 
-    Roughly one date per three stories, at least 5 and at most 40, never more than exist:
-    a dozen articles give a handful of dates, thousands give a readable page.
+    About one date per story, at least 10 and at most 40, never more than exist: a dozen
+    reports keep nearly all their days, thousands give a page that can still be read.
     """
-    return min(candidate_dates, max(5, min(40, stories // 3)))
+    return min(candidate_dates, max(10, min(40, stories)))
 
 
 def build_timeline(store: Store, dates: int | None = None, sentences: int = 3,

@@ -1,0 +1,107 @@
+"""Train the attribution taggers (source, cue, content) on a PolNeAR split.
+
+    python bench/train_attribution.py SHARED/data/attribution/polnear/data/train \
+        [--out chronicle/extract/attribution.crfsuite] [--cache parsed.spacy]
+
+Writes one CRFsuite model per label (``<out>.source``, ``<out>.cue``, ``<out>.content``) and
+``<out>.json``, a record of the data and settings. No training data is written anywhere
+except the optional parse cache, which belongs outside the repository.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import time
+from pathlib import Path
+
+import pycrfsuite
+from spacy.tokens import Doc, DocBin
+
+from chronicle.evaluate.attribution import LABELS, load_split
+from chronicle.extract.attribution import MODEL_PATH, paragraphs, token_features
+
+PARAMS = {"c1": 0.05, "c2": 0.005, "max_iterations": 120, "feature.possible_transitions": True,
+          "feature.minfreq": 2}
+
+
+def parse(texts: dict[str, str], cache: Path | None) -> dict[str, Doc]:
+    """Parsed articles by name, from ``cache`` when it holds them all."""
+    from chronicle.read.pipeline import load_nlp
+
+    nlp = load_nlp()
+    if cache and cache.exists():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        by_name = {d.user_data.get("name"): d for d in docs}
+        if all(n in by_name for n in texts):
+            return {n: by_name[n] for n in texts}
+    names = list(texts)
+    parsed = dict(zip(names, nlp.pipe((texts[n] for n in names), batch_size=16), strict=True))
+    if cache:
+        bin_ = DocBin(store_user_data=True)
+        for name, doc in parsed.items():
+            doc.user_data["name"] = name
+            bin_.add(doc)
+        bin_.to_disk(cache)
+    return parsed
+
+
+def labels_for(tokens: list, spans: set[tuple[int, int]]) -> list[str]:
+    """BIO tags of ``tokens`` for one label; outer spans win over spans nested in them."""
+    tags = ["O"] * len(tokens)
+    starts = [t.idx for t in tokens]
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        first = True
+        for k, token_start in enumerate(starts):
+            token_end = token_start + len(tokens[k].text)
+            if token_end <= start or token_start >= end:
+                continue
+            if tags[k] != "O" and first:
+                break  # nested inside a span already tagged
+            tags[k] = "B" if first else "I"
+            first = False
+    return tags
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("data", help="PolNeAR split folder (text/, attributions/)")
+    parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument("--cache", type=Path, default=None)
+    parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    args = parser.parse_args()
+
+    items = load_split(args.data)
+    docs = parse({i.text_name: i.text for i in items}, args.cache)
+    started = time.perf_counter()
+    features = {name: [(tokens, token_features(tokens)) for tokens in paragraphs(doc)]
+                for name, doc in docs.items()}
+    print(f"features for {len(features)} articles in {time.perf_counter() - started:.0f}s",
+          flush=True)
+    record: dict[str, object] = {
+        "data": str(args.data), "annotations": len(items), "articles": len(docs),
+        "data_digest": hashlib.sha256("".join(sorted(i.name for i in items)).encode())
+        .hexdigest()[:16],
+        "trained": dt.date.today().isoformat(), "params": {**PARAMS,
+                                                           "max_iterations": args.iterations},
+        "tokens": sum(len(t) for paras in features.values() for t, _ in paras),
+    }
+    for label in LABELS:
+        trainer = pycrfsuite.Trainer(verbose=False)
+        for item in items:
+            for tokens, feats in features[item.text_name]:
+                trainer.append(pycrfsuite.ItemSequence(feats),
+                               labels_for(tokens, item.spans[label]))
+        trainer.set_params({**PARAMS, "max_iterations": args.iterations})
+        started = time.perf_counter()
+        path = f"{args.out}.{label.lower()}"
+        trainer.train(path)
+        print(f"{label}: trained in {time.perf_counter() - started:.0f}s -> {path} "
+              f"({Path(path).stat().st_size / 1e6:.1f} MB)", flush=True)
+    Path(f"{args.out}.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

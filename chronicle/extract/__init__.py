@@ -1,0 +1,1 @@
+"""Event coding: who did what to whom, when and where, with evidence."""

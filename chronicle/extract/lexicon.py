@@ -1,0 +1,124 @@
+"""Trigger words for PLOVER event types: lemma → (type, mode).
+
+Written from the PLOVER manual's definitions; general English, no conflict-specific words.
+Verb triggers are lemmas; phrasal entries are "lemma particle" (e.g. "call for"). Noun
+triggers fire when a light verb ("hold", "launch", "carry out") or nothing else carries the
+event: "held talks", "an air strike hit".
+"""
+
+from __future__ import annotations
+
+Trigger = tuple[str, str]
+
+
+def _expand(table: dict[str, str], event_type: str) -> dict[str, Trigger]:
+    out: dict[str, Trigger] = {}
+    for words, mode in table.items():
+        for word in words.split("|"):
+            out[word] = (event_type, mode)
+    return out
+
+
+VERBS: dict[str, Trigger] = {}
+for _type, _table in {
+    "AGREE": {"agree|pledge|promise|offer|propose|accept|sign|vow|settle|commit|reconcile": "",
+              "ratify": ""},
+    "CONSULT": {"meet|confer|consult|negotiate|discuss|talk": "", "visit|travel|fly|arrive": "visit",
+                "phone|telephone|call": "phone", "host|receive": "host", "mediate": "mediate"},
+    "SUPPORT": {"support|praise|endorse|back|commend|welcome|congratulate|thank|defend|hail|"
+                "recognize|recognise|applaud|laud|reaffirm|apologize|apologise|forgive": ""},
+    "CONCEDE": {"ease|lift|release|free|pardon|allow|grant|relax|concede|reopen|permit|"
+                "compromise|amnesty|restore": ""},
+    "COOPERATE": {"cooperate|collaborate|extradite|share|partner|coordinate|ally": ""},
+    "AID": {"aid|donate|fund|assist|help|supply|rescue|shelter|airlift|finance|provide|"
+            "deliver|contribute": ""},
+    "RETREAT": {"withdraw|retreat|resign|surrender|disarm|demobilize|demobilise|quit|abandon|"
+                "evacuate|compensate|pay|relinquish|dismantle|disband|leave": ""},
+    "REQUEST": {"demand|urge|appeal|ask|request|press|seek|insist|plead|petition|invite|"
+                "implore|call for|call on|push": ""},
+    "ACCUSE": {"accuse|blame|criticize|criticise|condemn|denounce|charge|allege|deplore|sue|"
+               "complain|slam|fault|rebuke|censure|indict|decry|castigate|protest to": "",
+               "investigate|probe|inspect|monitor|examine|audit": "investigate"},
+    "REJECT": {"reject|refuse|deny|veto|dismiss|oppose|decline|rebuff|defy|spurn|repudiate|"
+               "turn down|resist|disregard": ""},
+    "THREATEN": {"threaten|warn|ultimatum": ""},
+    "PROTEST": {"protest|demonstrate|rally|march|riot|picket|boycott": ""},
+    "SANCTION": {"sanction|embargo|sever|suspend|recall|downgrade|freeze|cut off|break off|"
+                 "expel": ""},
+    "MOBILIZE": {"mobilize|mobilise|deploy|mass|reinforce|station|dispatch|amass|muster": ""},
+    "COERCE": {"arrest|detain|jail|imprison|seize|confiscate|impose|restrict|ban|censor|deport|"
+               "blockade|besiege|evict|sentence|outlaw|prohibit|crack down|round up|convict|"
+               "nationalize|close|shut|demolish|raze|bulldoze|expropriate|confine|"
+               "block": "", "arrest|detain|jail|imprison|round up": "arrest",
+               "seize|confiscate|expropriate": "seize", "restrict|block|besiege|blockade": "restrict",
+               "ban|outlaw|prohibit": "ban", "censor": "censor", "deport|evict": "deport"},
+    "ASSAULT": {"attack|kill|bomb|shell|strike|fire|shoot|invade|clash|fight|ambush|massacre|"
+                "raid|storm|wound|injure|capture|occupy|abduct|kidnap|torture|behead|explode|"
+                "hit|target|pound|destroy|assault|hijack|battle|lynch|stab|execute|"
+                "overrun|slay|murder|blast|burn|loot|maim|beat|rape|recapture|seize control|"
+                "gun down|blow up|open fire": "",
+                "assassinate": "assassinate", "shoot|gun down|open fire": "firearms",
+                "shell|pound": "heavy-weapons", "bomb|explode|blast|blow up": "explosives",
+                "torture": "torture"},
+}.items():
+    for _words, _mode in _table.items():
+        for _word in _words.split("|"):
+            if _word not in VERBS or _mode:
+                VERBS[_word] = (_type, _mode)
+
+NOUNS: dict[str, Trigger] = {}
+for _type, _table in {
+    "AGREE": {"agreement|deal|accord|pact|treaty|ceasefire|truce|pledge|promise|offer|"
+              "proposal|settlement": ""},
+    "CONSULT": {"talk|talks|meeting|negotiation|summit|consultation|discussion|"
+                "conference": "", "visit|trip|tour": "visit", "call|phone": "phone",
+                "mediation": "mediate"},
+    "SUPPORT": {"support|praise|endorsement|recognition|apology": ""},
+    "CONCEDE": {"release|concession|amnesty|pardon": ""},
+    "COOPERATE": {"cooperation|collaboration|exercise|extradition|alliance": ""},
+    "AID": {"aid|assistance|relief|donation|funding|loan": ""},
+    "RETREAT": {"withdrawal|retreat|resignation|surrender|pullout|evacuation|compensation": ""},
+    "REQUEST": {"demand|appeal|request|plea|call": ""},
+    "ACCUSE": {"accusation|allegation|criticism|condemnation|charge|lawsuit|complaint": "",
+               "investigation|probe|inquiry|inspection|hearing": "investigate"},
+    "REJECT": {"rejection|refusal|veto|denial": ""},
+    "THREATEN": {"threat|warning|ultimatum": ""},
+    "PROTEST": {"protest|demonstration|rally|march|riot|strike|boycott|sit-in|"
+                "walkout": "", "hunger strike": "strike-hun", "general strike": "strike-gen",
+                "riot": "riot-spon"},
+    "SANCTION": {"sanction|sanctions|embargo|expulsion|suspension": ""},
+    "MOBILIZE": {"mobilization|mobilisation|deployment|buildup|reinforcement|alert": ""},
+    "COERCE": {"arrest|detention|crackdown|curfew|blockade|siege|ban|censorship|deportation|"
+               "seizure|confiscation|raid|restriction|restrictions|eviction|demolition": "",
+               "curfew": "curfew", "martial law": "martial-law", "arrest|detention": "arrest",
+               "restriction|restrictions|blockade|siege": "restrict"},
+    "ASSAULT": {"attack|airstrike|strike|bombing|shelling|offensive|assault|ambush|massacre|"
+                "clash|clashes|fighting|battle|killing|invasion|incursion|raid|shooting|"
+                "explosion|blast|bombardment|assassination|kidnapping|abduction|"
+                "fire|gunfire|violence": "",
+                "airstrike|shelling|bombardment|offensive": "heavy-weapons",
+                "bombing|explosion|blast": "explosives", "shooting|gunfire": "firearms",
+                "assassination": "assassinate", "suicide bombing|suicide attack":
+                "suicide-attack", "violence": "violence"},
+}.items():
+    for _words, _mode in _table.items():
+        for _word in _words.split("|"):
+            if _word not in NOUNS or _mode:
+                NOUNS[_word] = (_type, _mode)
+
+# Verbs that only carry a noun trigger: "held talks", "launched an offensive".
+LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "mount", "begin", "start",
+               "continue", "resume", "have", "issue", "give", "take", "lodge", "file", "open",
+               "announce", "reach", "sign", "impose", "order", "declare", "end", "call",
+               "express", "extend", "send", "provide", "deliver", "receive", "face", "lead"}
+REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "confirm", "claim",
+                "declare", "write", "quote", "assert", "insist", "note", "explain", "reveal",
+                "acknowledge", "disclose"}
+# Governing verbs that say how real the embedded event is.
+PLAN_VERBS = {"plan", "intend", "prepare", "aim", "expect", "schedule", "set", "consider",
+              "decide", "vow", "pledge", "promise", "hope", "want", "seek", "try", "attempt",
+              "mull", "weigh", "propose", "agree", "offer"}
+DENY_VERBS = {"deny", "refute", "dispute", "reject"}
+THREAT_VERBS = {"threaten", "warn"}
+REQUEST_VERBS = {"urge", "demand", "ask", "call", "appeal", "press", "request"}
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}

@@ -1,0 +1,128 @@
+"""The part of a store a timeline is built from, loaded once into memory.
+
+Timeline building looks at every sentence several times (date counts, candidates, similarity),
+so it reads the articles published in the requested window, their sentences and the days those
+sentences point to in three queries, and works in memory from then on.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from chronicle.model import Evidence
+from chronicle.store import Store
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Doc:
+    """An article as the timeline sees it: when, who, and whether it repeats another."""
+
+    id: str
+    published: str
+    source: str = ""
+    title: str = ""
+    origin: str = ""
+    url: str | None = None
+    duplicate_of: str | None = None  # an earlier article this one repeats with small edits
+
+
+@dataclass
+class Sent:
+    """A sentence with the days its time expressions resolve to."""
+
+    article_id: str
+    index: int
+    start: int
+    end: int
+    text: str
+    days: tuple[str, ...] = ()
+
+    @property
+    def words(self) -> int:
+        return len(self.text.split())
+
+
+@dataclass
+class Corpus:
+    """Articles and sentences of one timeline request (a window, optionally a query)."""
+
+    docs: dict[str, Doc]
+    sentences: list[Sent]
+    by_article: dict[str, list[int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.by_article:
+            index: dict[str, list[int]] = defaultdict(list)
+            for i, s in enumerate(self.sentences):
+                index[s.article_id].append(i)
+            self.by_article = dict(index)
+
+    @property
+    def stories(self) -> int:
+        """Distinct stories: articles that do not repeat another."""
+        return sum(d.duplicate_of is None for d in self.docs.values())
+
+    def story_of(self, article_id: str) -> str:
+        """The earliest article of the story an article belongs to (itself when original)."""
+        doc = self.docs[article_id]
+        return doc.duplicate_of if doc.duplicate_of in self.docs else article_id
+
+    def evidence(self, sent: Sent, basis: str) -> Evidence:
+        doc = self.docs[sent.article_id]
+        return Evidence(article_id=sent.article_id, sentence_index=sent.index, start=sent.start,
+                        end=sent.end, text=sent.text, published=doc.published,
+                        source=doc.source, title=doc.title, origin=doc.origin, url=doc.url,
+                        date_basis=basis)
+
+    @classmethod
+    def from_store(cls, store: Store, date_from: str | None = None, date_to: str | None = None,
+                   query: str | None = None) -> Corpus:
+        """Articles published in ``[date_from, date_to]`` (inclusive) and, with a query, only
+        those whose text contains one of its words."""
+        where, params = ["1"], []
+        if date_from:
+            where.append("a.published >= ?")
+            params.append(date_from)
+        if date_to:
+            where.append("a.published <= ?")
+            params.append(date_to)
+        duplicates = {row[0]: row[1] for row in store.db.execute(
+            "SELECT article_id, min(duplicate_of) FROM duplicate_links GROUP BY article_id")}
+        terms = {w.lower() for w in _WORD.findall(query or "")}
+        docs: dict[str, Doc] = {}
+        for row in store.db.execute(
+                "SELECT a.id, a.published, a.source, a.title, a.origin, a.url, a.text"
+                f" FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published, a.id",
+                params):
+            if terms and not terms & {w.lower() for w in _WORD.findall(row["text"])}:
+                continue
+            docs[row["id"]] = Doc(row["id"], row["published"], row["source"] or "",
+                                  row["title"] or "", row["origin"] or "", row["url"],
+                                  duplicates.get(row["id"]))
+        days: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for day, aid, idx in store.db.execute(
+                "SELECT day, article_id, sentence_index FROM sentence_days ORDER BY day"):
+            if aid in docs:
+                days[(aid, idx)].append(day)
+        sentences = [
+            Sent(aid, idx, start, end, text, tuple(days.get((aid, idx), ())))
+            for aid, idx, start, end, text in store.db.execute(
+                "SELECT article_id, idx, start, end, text FROM sentences ORDER BY article_id, idx")
+            if aid in docs
+        ]
+        return cls(docs, sentences)
+
+
+def day_range(first: str, last: str) -> list[str]:
+    """Every ISO day from ``first`` to ``last`` inclusive."""
+    start, end = dt.date.fromisoformat(first), dt.date.fromisoformat(last)
+    return [(start + dt.timedelta(days=i)).isoformat() for i in range((end - start).days + 1)]
+
+
+def shift(day: str, days: int) -> str:
+    return (dt.date.fromisoformat(day) + dt.timedelta(days=days)).isoformat()

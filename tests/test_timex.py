@@ -1,0 +1,245 @@
+"""Behaviour of the rule-based TIMEX3 tagger (``chronicle.read.timex``).
+
+Anchors: 2024-03-22 is a Friday; 2023-10-30 is a Monday.  Each test documents one pattern
+family with the TimeML value we expect for it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from chronicle.read.timex import TimexSpan, tag
+
+FRI = dt.date(2024, 3, 22)
+MON = dt.date(2023, 10, 30)
+
+
+def only(text: str, anchor: dt.date | dt.datetime = FRI) -> TimexSpan:
+    """The single expression tagged in ``text``."""
+    spans = tag(text, anchor)
+    assert len(spans) == 1, spans
+    return spans[0]
+
+
+def find(text: str, phrase: str, anchor: dt.date | dt.datetime = FRI) -> TimexSpan:
+    """The tagged expression whose text is ``phrase``."""
+    spans = tag(text, anchor)
+    hits = [s for s in spans if s.text == phrase]
+    assert hits, spans
+    return hits[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The minister resigned on Friday.", "Friday", "2024-03-22"),
+        ("Troops crossed the border late on Thursday.", "Thursday", "2024-03-21"),
+        ("Protests continued on Sunday.", "Sunday", "2024-03-17"),
+        ("The talks collapsed last Monday.", "last Monday", "2024-03-18"),
+        ("The vote will take place next Tuesday.", "next Tuesday", "2024-03-26"),
+        ("Parliament will meet on Tuesday to vote.", "Tuesday", "2024-03-26"),
+        ("The summit is due to open on Wednesday.", "Wednesday", "2024-03-27"),
+    ],
+)
+def test_weekdays_resolve_against_the_anchor_and_tense(text: str, phrase: str,
+                                                        value: str) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value, span.granularity) == ("DATE", value, "day")
+
+
+def test_weekday_with_part_of_day_is_a_time() -> None:
+    span = only("Rockets were fired on Friday night.")
+    assert (span.text, span.type, span.value, span.granularity) == (
+        "Friday night", "TIME", "2024-03-22TNI", "time")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "type_", "value", "granularity"),
+    [
+        ("today", "DATE", "2024-03-22", "day"),
+        ("yesterday", "DATE", "2024-03-21", "day"),
+        ("tomorrow", "DATE", "2024-03-23", "day"),
+        ("the day before yesterday", "DATE", "2024-03-20", "day"),
+        ("last week", "DATE", "2024-W11", "week"),
+        ("this week", "DATE", "2024-W12", "week"),
+        ("next month", "DATE", "2024-04", "month"),
+        ("last year", "DATE", "2023", "year"),
+        ("this year", "DATE", "2024", "year"),
+        ("two days ago", "DATE", "2024-03-20", "day"),
+        ("three weeks ago", "DATE", "2024-W09", "week"),
+        ("a year ago", "DATE", "2023", "year"),
+        ("this morning", "TIME", "2024-03-22TMO", "time"),
+        ("last night", "TIME", "2024-03-21TNI", "time"),
+        ("this spring", "DATE", "2024-SP", "season"),
+        ("the 1990s", "DATE", "199", "decade"),
+        ("the 20th century", "DATE", "19", "century"),
+        ("the fourth quarter of 1997", "DATE", "1997-Q4", "quarter"),
+        ("fiscal 2023", "DATE", "2023", "year"),
+    ],
+)
+def test_relative_and_calendar_units(phrase: str, type_: str, value: str,
+                                     granularity: str) -> None:
+    span = only(f"Officials spoke about it {phrase}.")
+    assert span.text == phrase
+    assert (span.type, span.value, span.granularity) == (type_, value, granularity)
+
+
+def test_earlier_this_month_is_the_current_month() -> None:
+    span = only("The ceasefire collapsed earlier this month.")
+    assert (span.text, span.value, span.granularity) == ("earlier this month", "2024-03",
+                                                          "month")
+
+
+def test_the_third_quarter_is_the_latest_such_quarter_in_past_context() -> None:
+    span = only("Profit fell in the third quarter.", MON)
+    assert span.value == "2023-Q3"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "value"),
+    [
+        ("now", "PRESENT_REF"),
+        ("currently", "PRESENT_REF"),
+        ("recently", "PAST_REF"),
+        ("the past", "PAST_REF"),
+        ("formerly", "PAST_REF"),
+        ("the future", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(phrase: str, value: str) -> None:
+    span = only(f"They said so {phrase}.")
+    assert (span.type, span.value, span.granularity) == ("DATE", value, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value", "granularity"),
+    [
+        ("Hamas attacked on October 7, 2023.", "October 7, 2023", "2023-10-07", "day"),
+        ("It happened on Oct. 7, 2023.", "Oct. 7, 2023", "2023-10-07", "day"),
+        ("It happened on 7 October.", "7 October", "2023-10-07", "day"),
+        ("It happened on 7 Oct 2023.", "7 Oct 2023", "2023-10-07", "day"),
+        ("It happened in October 2023.", "October 2023", "2023-10", "month"),
+        ("It happened in 2023.", "2023", "2023", "year"),
+        ("Filed 2023-10-07.", "2023-10-07", "2023-10-07", "day"),
+        ("Filed 10/07/2023.", "10/07/2023", "2023-10-07", "day"),
+        ("Tokenised: Oct. 7 , 2023 .", "Oct. 7 , 2023", "2023-10-07", "day"),
+        ("Elections were held on March 3.", "March 3", "2024-03-03", "day"),
+    ],
+)
+def test_absolute_dates(text: str, phrase: str, value: str, granularity: str) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value, span.granularity) == ("DATE", value, granularity)
+
+
+def test_month_day_without_year_takes_the_past_year_in_past_context() -> None:
+    span = find("Fighting has raged since the war began on October 7.", "October 7")
+    assert span.value == "2023-10-07"
+
+
+def test_december_in_a_january_article_is_last_year() -> None:
+    span = only("The deal was signed on December 28.", dt.date(2024, 1, 10))
+    assert span.value == "2023-12-28"
+
+
+def test_month_modifiers() -> None:
+    assert (only("Talks resume in mid-October.").value, only("Talks resume in mid-October.")
+            .mod) == ("2023-10", "MID")
+    early = only("Elections are expected in early 2024.")
+    assert (early.value, early.mod, early.granularity) == ("2024", "START", "year")
+    end = only("The mandate expires at the end of March.")
+    assert (end.text, end.value, end.mod) == ("the end of March", "2024-03", "END")
+
+
+def test_first_and_last_day_cover_the_value() -> None:
+    span = only("It happened in March 2024.")
+    assert (span.first_day, span.last_day) == ("2024-03-01", "2024-03-31")
+    week = only("It happened last week.")
+    assert (week.first_day, week.last_day) == ("2024-03-11", "2024-03-17")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("The six-month-old baby survived.", "six-month-old", "P6M"),
+        ("The strike lasted for three days.", "three days", "P3D"),
+        ("He served two years in prison.", "two years", "P2Y"),
+        ("Power was cut for 24 hours.", "24 hours", "PT24H"),
+        ("The conflict has lasted decades.", "decades", "PXDE"),
+        ("Aid will take several weeks to arrive.", "several weeks", "PXW"),
+        ("It was a five-day operation.", "five-day", "P5D"),
+        ("Inflation rose over the last two years.", "the last two years", "P2Y"),
+    ],
+)
+def test_durations(text: str, phrase: str, value: str) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value, span.granularity, span.first_day) == (
+        "DURATION", value, None, None)
+
+
+def test_clock_times_take_the_anchor_date() -> None:
+    span = only("The quake struck at 7:47 PM local time.")
+    assert (span.text, span.type, span.value) == ("7:47 PM", "TIME", "2024-03-22T19:47")
+    noon = only("The deadline passed at noon.")
+    assert (noon.type, noon.value) == ("TIME", "2024-03-22T12:00")
+    assert only("Curfew begins at midnight.").value == "2024-03-22T24:00"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "value"),
+    [
+        ("Protesters gather every Friday.", "every Friday", "XXXX-WXX-5"),
+        ("The paper publishes figures daily.", "daily", "P1D"),
+        ("The council meets weekly.", "weekly", "P1W"),
+        ("The festival is held each year.", "each year", "P1Y"),
+        ("The report is published annually.", "annually", "P1Y"),
+    ],
+)
+def test_sets(text: str, phrase: str, value: str) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value) == ("SET", value)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Prices may be higher next time.",
+        "Thousands plan to march on the capital.",
+        "The Sun reported the story.",
+        "About 2,000 people fled and 1,200 were killed.",
+        "Police counted 2000 protesters.",
+        "He came second in the race.",
+        "A quarter of the population fled.",
+    ],
+)
+def test_false_positives_are_avoided(text: str) -> None:
+    assert tag(text, FRI) == []
+
+
+def test_output_is_sorted_non_overlapping_and_offsets_match_text() -> None:
+    text = ("On Friday, two days after the October 7 anniversary, officials said 1,200 "
+            "people had fled since 2019 and talks would resume next week.")
+    spans = tag(text, FRI)
+    assert [s.text for s in spans] == ["Friday", "two days", "October 7", "2019", "next week"]
+    for a, b in zip(spans, spans[1:]):
+        assert a.end <= b.start
+    for s in spans:
+        assert text[s.start:s.end] == s.text
+
+
+def test_datetime_anchor_is_accepted() -> None:
+    span = only("It happened yesterday.", dt.datetime(2024, 3, 22, 15, 30))
+    assert span.value == "2024-03-21"
+
+
+def test_speed() -> None:
+    """The tagger runs on every article: it must handle > 1 MB of news text per second."""
+    import time
+
+    para = ("On Friday, the minister said the ceasefire agreed on October 7 would hold for "
+            "three days. Officials expect talks next week, 2,000 people have fled since 2019. ")
+    text = para * 6000  # ~1 MB
+    t0 = time.perf_counter()
+    tag(text, FRI)
+    assert time.perf_counter() - t0 < 3.0  # generous bound for slow CI machines
