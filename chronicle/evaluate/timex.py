@@ -24,7 +24,7 @@ from pathlib import Path
 
 from chronicle.read.timex import TimexSpan, tag
 
-__all__ = ["GoldTimex", "TimeMLDoc", "parse_tml", "match_spans", "evaluate", "main"]
+__all__ = ["GoldTimex", "TimeMLDoc", "evaluate", "main", "match_spans", "parse_tml"]
 
 
 @dataclass(frozen=True)
@@ -156,7 +156,7 @@ def _score(docs: list[TimeMLDoc], preds: list[list[TimexSpan]]) -> tuple[dict, l
     n_gold = n_pred = strict = relaxed = type_ok = value_ok = 0
     per_type: dict[str, Counter] = {}
     errors: list[dict] = []
-    for doc, pred in zip(docs, preds):
+    for doc, pred in zip(docs, preds, strict=True):
         n_gold += len(doc.gold)
         n_pred += len(pred)
         gold_spans = {(g.start, g.end) for g in doc.gold}

@@ -17,7 +17,7 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 __all__ = ["TimexSpan", "tag", "value_bounds"]
 
@@ -96,7 +96,7 @@ POINT_MODS = {
     "early": "START", "mid": "MID", "mid-": "MID", "late": "END", "the end of": "END",
     "the beginning of": "START", "the start of": "START", "the middle of": "MID",
     "end of": "END", "beginning of": "START", "start of": "START", "middle of": "MID",
-    "the end of": "END", "the close of": "END", "the turn of": "START", "the dawn of": "START",
+    "the close of": "END", "the turn of": "START", "the dawn of": "START",
 }
 
 # ---------------------------------------------------------------------------------------------
@@ -104,9 +104,14 @@ POINT_MODS = {
 # capitalised so that "may" and "march" as verbs are not months)
 # ---------------------------------------------------------------------------------------------
 
-_MONTH_FULL = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTH_FULL = (
+    "January|February|March|April|May|June|July|August|September|October|November|December"
+)
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
-MONTH = rf"(?:(?:{_MONTH_FULL}|JANUARY|FEBRUARY|MARCH|APRIL|JUNE|JULY|AUGUST|SEPTEMBER|OCTOBER|NOVEMBER|DECEMBER)(?![A-Za-z])|{_MONTH_ABBR}(?![A-Za-z]))"
+MONTH = (
+    rf"(?:(?:{_MONTH_FULL}|{_MONTH_FULL.upper().replace('MAY|', '')})(?![A-Za-z])"
+    rf"|{_MONTH_ABBR}(?![A-Za-z]))"
+)
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?![A-Za-z])"
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 DAYNUM = rf"(?:(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d|:\d)|(?i:{_ORD_WORDS})(?![a-z]))"
@@ -238,7 +243,7 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to)\s+(?:{NUM}))?\s*[-\s]\s*"
      rf"(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|"
      rf"hence|before\s+that|before|after|previously))(?![a-z])"),
-    ("bare_ago", rf"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)(?![a-z])"),
+    ("bare_ago", r"(?P<unit>(?i:years|months|weeks|days|decades))\s+(?i:ago)(?![a-z])"),
     ("year_ago_adj",
      r"(?:(?P<the>(?i:the))\s+)?(?:(?i:comparable|corresponding|same)\s+)?"
      r"(?P<w>(?i:year-earlier|year-ago|year\s+earlier|prior-year|year-before))"
@@ -251,11 +256,11 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"(?:\s+(?i:or|to|and)\s+(?:{NUM}))?(?:\s+(?i:more|additional|straight|consecutive|"
      rf"full|long))?\s*[-\s]\s*(?P<unit>{UNIT})(?:-(?P<adj>old|long))?"),
     ("bare_units",
-     rf"(?:(?P<q>(?i:recent|many|several|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|"
-     rf"the\s+coming|coming|the\s+past|the\s+last|the\s+next|in\s+recent|for|over|within|"
-     rf"the\s+few))"
-     rf"\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))"
-     rf"(?![a-z])"),
+     r"(?:(?P<q>(?i:recent|many|several|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|"
+     r"the\s+coming|coming|the\s+past|the\s+last|the\s+next|in\s+recent|for|over|within|"
+     r"the\s+few))"
+     r"\s+)?(?P<unit>(?i:years|months|weeks|days|hours|minutes|decades|centuries))"
+     r"(?![a-z])"),
     ("refs",
      r"(?P<word>(?i:right\s+now|now|nowadays|these\s+days|currently|at\s+present|"
      r"presently|present-day|recently|lately|formerly|in\s+the\s+past|the\s+past|"
@@ -351,7 +356,7 @@ _WORD_AFTER_YEAR_OK = {
     "general", "world", "when", "because", "as", "after", "before", "that", "with", "was",
     "is", "were", "will", "has", "had", "but", "the", "in", "on", "at", "from", "for", "until",
     "since", "compared", "versus", "amid", "following", "ended", "ending", "onward", "onwards",
-    "-", "--", "levels", "highs", "lows", "high", "low", "peak", "start", "end", "beginning",
+    "-", "--", "highs", "lows", "high", "low", "peak", "start", "end", "beginning",
 }
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|is\s+due|are\s+due|due\s+to|expected|scheduled|plans?\s+to|"
@@ -434,9 +439,6 @@ def _duration_value(n: float | None, unit: str) -> str:
     letter, is_time = UNITS.get(unit, ("X", False))
     if unit == "weekend":
         return "P2D" if n == 1 else f"P{_fmt_num(n)}WE"
-    if n is not None and n != int(n) and letter in ("Y", "M", "D", "H") and not is_time:
-        # "1.5 years" -> P18M reads badly; TimeML allows decimals in the last component.
-        pass
     return f"PT{_fmt_num(n)}{letter}" if is_time else f"P{_fmt_num(n)}{letter}"
 
 
@@ -669,9 +671,10 @@ def _n_month(m: re.Match[str], ctx: _Context) -> Norm:
         if m["mon"] != m["mon"].title() and not m["mon"].isupper():
             return None
         before = ctx.text[max(0, m.start() - 20):m.start()]
-        if mon_tok in ("may", "march") or len(mon_tok) <= 4 and mon_tok not in ("june", "july"):
-            if not _MAY_OK_BEFORE.search(before) and not m["pmod"]:
-                return None
+        ambiguous = mon_tok in ("may", "march") or (
+            len(mon_tok) <= 4 and mon_tok not in ("june", "july"))
+        if ambiguous and not _MAY_OK_BEFORE.search(before) and not m["pmod"]:
+            return None
         if mon_tok in ("may", "march"):
             after = ctx.text[m.end():m.end() + 12]
             if re.match(r"\s+(?:be|have|not|also|well|still|take|make|face|need|on|to|"
@@ -740,10 +743,7 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
 
 def _n_decade(m: re.Match[str], ctx: _Context) -> Norm:
     tok = m["dec"]
-    if tok.startswith("'"):
-        year = _year_from_token(tok, ctx.anchor)
-    else:
-        year = int(tok)
+    year = _year_from_token(tok, ctx.anchor) if tok.startswith("'") else int(tok)
     return "DATE", f"{year // 10:03d}", _pmod(m["pmod"])
 
 
@@ -924,20 +924,19 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Norm:
         cands = [(y * 4 + order.index(season), y) for y in (ay - 1, ay, ay + 1)]
         if rel in ("last", "past", "the past", "previous", "the previous"):
             pool = [c for c in cands if c[0] < aidx]
-            idx, year = max(pool)
+            _idx, year = max(pool)
         elif rel in ("next", "coming", "the coming", "the next", "this coming"):
             pool = [c for c in cands if c[0] > aidx]
-            idx, year = min(pool)
+            _idx, year = min(pool)
         elif rel == "this past":
             pool = [c for c in cands if c[0] <= aidx]
-            idx, year = max(pool)
+            _idx, year = max(pool)
         elif rel == "this":
             year = ctx.anchor.year if season != "WI" else ay
         else:
             future = ctx.tense(m.start(), m.end()) == "future"
             pool = [c for c in cands if (c[0] >= aidx if future else c[0] <= aidx)]
-            idx, year = (min(pool) if future else max(pool)) if pool else cands[1]
-    # strip a leading preposition from the span: handled by caller via span trimming
+            _idx, year = (min(pool) if future else max(pool)) if pool else cands[1]
     mod = _pmod(m["pmod"])
     return "DATE", f"{year:04d}-{season}", mod
 
@@ -1114,8 +1113,7 @@ def _n_rel_unit(m: re.Match[str], ctx: _Context) -> Norm:
     if rel in ("the past", "the last", "past") and unit in ("week", "month", "year", "decade",
                                                            "century", "quarter"):
         # "the past year" is a duration in TimeBank ("over the past year" = P1Y)
-        if rel != "past" or m.start() == 0 or True:
-            return "DURATION", _duration_value(1, unit), None
+        return "DURATION", _duration_value(1, unit), None
     if rel in ("the next", "the coming", "the following") and unit != "weekend":
         return "DURATION", _duration_value(1, unit), None
     offset = {"last": -1, "previous": -1, "the previous": -1, "this past": -1,
@@ -1216,9 +1214,10 @@ def _n_period(m: re.Match[str], ctx: _Context) -> Norm:
     return "DATE", f"{y - 1:04d}-Q{q}", None
 
 
-_SPOKEN = {w: i for i, w in enumerate(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen".split())}
+_SPOKEN = {w: i for i, w in enumerate([
+    "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen"])}
 _SPOKEN.update({"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
                 "seventy": 70, "eighty": 80, "ninety": 90})
 
@@ -1307,13 +1306,14 @@ def _n_year_ago_adj(m: re.Match[str], ctx: _Context) -> Norm:
 
 def _n_duration(m: re.Match[str], ctx: _Context) -> Norm:
     unit_tok = m["unit"].lower()
-    the = (m["the"] or "").lower()
     rel = (m["rel"] or "").lower()
     num_tok = m["num"].lower()
     n = _parse_num(num_tok)
     if unit_tok.startswith("second") and n is not None and not unit_tok.endswith("s"):
         return None
     plural = unit_tok.endswith("s") or unit_tok == "centuries"
+    if unit_tok == "quarter" and not m["adj"] and "-" not in m.group(0):
+        return None  # "a quarter of the vote" is a fraction
     if num_tok in ("some", "many") and not plural:
         return None  # "some day", "many a year"
     if n is not None and n > 1 and not plural and not m["adj"]:
@@ -1333,8 +1333,6 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> Norm:
     mod = APPROX_MODS.get(re.sub(r"\s+", " ", m["amod"].lower())) if m["amod"] else None
     if num_tok in ("some",) and plural:
         n = None
-    if the in ("a", "an") and n is not None and num_tok not in ("a", "an"):
-        pass  # "a five-day operation": the article belongs to the noun; trimmed by caller
     unit = unit_tok.rstrip("s")
     if unit == "centurie":
         unit = "century"
@@ -1362,9 +1360,6 @@ def _n_bare_units(m: re.Match[str], ctx: _Context) -> Norm:
         return None
     if unit in ("hours", "minutes") and not q:
         return None
-    if q in ("the past", "the last", "the next", "the coming", "for", "over", "within", "") and \
-            unit == "days" and q != "":
-        pass
     letter = {"years": "Y", "months": "M", "weeks": "W", "days": "D", "hours": "H",
               "minutes": "M", "decades": "DE", "centuries": "CE"}[unit]
     if q in ("recent", "in recent"):
@@ -1455,9 +1450,9 @@ def _n_refs(m: re.Match[str], ctx: _Context) -> Norm:
         if word == "future" and not re.match(
                 r"\s+(?:plans?|generations?|growth|years|elections?|events|"
                 r"developments?|prospects?|earnings|profits?|sales|contracts?|talks|"
-                r"negotiations|attacks|strikes)\b", after, re.I):
-            if not re.search(r"\b(?:in|the|near|for|into)\s+$", before, re.I):
-                return None
+                r"negotiations|attacks|strikes)\b", after, re.I) and not re.search(
+                r"\b(?:in|the|near|for|into)\s+$", before, re.I):
+            return None
         return "DATE", "FUTURE_REF", None
     return None
 
@@ -1485,9 +1480,8 @@ def _n_set_adv(m: re.Match[str], ctx: _Context) -> Norm:
     after = ctx.text[m.end():m.end() + 25]
     if word in ("daily", "weekly", "monthly") and re.match(
             r"\s+(?:newspaper|paper|mail|telegraph|news|express|star|times|post|standard|"
-            r"herald|life|bread|routine|basis)\b", after, re.IGNORECASE):
-        if not re.match(r"\s+basis", after):
-            return None
+            r"herald|life|bread|routine)\b", after, re.IGNORECASE):
+        return None
     if m.group(0)[0].isupper() and re.match(r"\s+[A-Z]", after):
         return None  # "Daily Telegraph", "Weekly Standard"
     return "SET", value, None
@@ -1522,7 +1516,8 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], Norm]] = {
     "clock24": _n_clock24, "clock_part": _n_clock_part, "noon": _n_noon,
     "rel_unit": _n_rel_unit, "the_unit": _n_the_unit, "rel_month": _n_rel_month,
     "ago": _n_ago, "month_rel_year": _n_month_rel_year, "year_end": _n_year_end,
-    "period": _n_period, "spoken_year": _n_spoken_year, "bare_ago": _n_bare_ago, "year_ago_adj": _n_year_ago_adj,
+    "period": _n_period, "spoken_year": _n_spoken_year, "bare_ago": _n_bare_ago,
+    "year_ago_adj": _n_year_ago_adj,
     "duration": _n_duration, "bare_units": _n_bare_units, "refs": _n_refs,
     "set_every": _n_set_every, "set_adv": _n_set_adv, "set_per": _n_set_per,
     "set_plural": _n_set_plural,
@@ -1612,6 +1607,8 @@ def tag(text: str, anchor: dt.date | dt.datetime) -> list[TimexSpan]:
         type_, value, mod = result
         if name == "year_ago_adj" and m["the"] and not m["what"]:
             s = m.start("w")
+        if name == "duration" and m["adj"] == "old":
+            s = m.start("amod") if m["amod"] else m.start("num")  # "the 6-year-old" -> age
         span_text = text[s:e]
         trim = _LEADING_TRIM.match(span_text)
         if trim and name in ("season", "bare_units"):
@@ -1631,6 +1628,3 @@ def tag(text: str, anchor: dt.date | dt.datetime) -> list[TimexSpan]:
         out.append(TimexSpan(s, e, text[s:e], type_, value, granularity, mod, first, last))
     return out
 
-
-def _with_text(span: TimexSpan, text: str) -> TimexSpan:  # pragma: no cover - helper
-    return replace(span, text=text[span.start:span.end])
