@@ -1,0 +1,1 @@
+"""Reports a person reads: the timeline in Markdown, HTML and JSON."""
