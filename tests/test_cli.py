@@ -110,3 +110,16 @@ def _read_count(path: Path) -> int:
             "SELECT count(*) FROM articles WHERE read_version IS NOT NULL").fetchone()[0])
     except sqlite3.Error:
         return 0
+
+
+@pytest.mark.slow
+def test_reading_with_two_workers_gives_the_same_store(corpus: Path, tmp_path: Path) -> None:
+    stores = {}
+    for workers in ("1", "2"):
+        db = tmp_path / f"w{workers}.db"
+        invoke("ingest", str(corpus), "--db", str(db))
+        invoke("read", "--db", str(db), "--workers", workers)
+        with Store(db) as store:
+            stores[workers] = store.dump()
+    assert stores["1"] == stores["2"]
+    assert stores["1"]["sentences"]

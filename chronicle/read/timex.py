@@ -214,6 +214,10 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"(?P<word>(?i:noon|midnight|midday))(?:\s*,?\s*(?:(?i:on)\s+)?(?:(?P<wd>{WEEKDAY})|"
      rf"(?P<dw>(?i:today|yesterday|tomorrow))))?"),
     # relative units ------------------------------------------------------------------------
+    ("anaphor",
+     r"(?:(?P<pmod>(?i:later|earlier))\s+)?(?P<rel>(?i:that(?:\s+same)?|the\s+following|"
+     r"the\s+previous|the\s+preceding|the\s+next))\s+(?P<unit>(?i:day|month|year|morning|"
+     r"afternoon|evening|night))(?![a-z'’-])"),
     ("rel_unit",
      rf"(?:(?P<pmod>(?i:earlier|later|early|late))\s+(?:(?i:in\s+))?)?(?P<rel>{REL})\s+"
      rf"(?:(?P<fiscal>(?i:fiscal|calendar))\s+)?"
@@ -238,7 +242,7 @@ _PATTERNS: list[tuple[str, str]] = [
      r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
      r"(?:[-\s](?:one|two|three|four|five))?))?))(?![a-z])"),
     ("rel_month",
-     rf"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<mon>{MONTH})"),
+     rf"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<mon>{MONTH})(?!\.?\s*\d)"),
     ("ago",
      rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to)\s+(?:{NUM}))?\s*[-\s]\s*"
      rf"(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|"
@@ -252,9 +256,10 @@ _PATTERNS: list[tuple[str, str]] = [
      rf"(?:(?P<the>(?i:the|its|their|his|her|a|an))\s+)?"
      rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|following|final|remaining|"
      rf"initial|latest|ensuing|preceding|subsequent))\s+)?"
-     rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})"
+     rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})(?P<frac>[\s-]+1/2(?![\d/])|\s*½)?"
      rf"(?:\s+(?i:or|to|and)\s+(?:{NUM}))?(?:\s+(?i:more|additional|straight|consecutive|"
-     rf"full|long))?\s*[-\s]\s*(?P<unit>{UNIT})(?:-(?P<adj>old|long))?"),
+     rf"full|long))?\s*[-\s]\s*(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half)(?![a-z]))?"
+     rf"(?:-(?P<adj>old|long))?"),
     ("bare_units",
      r"(?:(?P<q>(?i:recent|many|several|the\s+past\s+few|the\s+last\s+few|the\s+next\s+few|"
      r"the\s+coming|coming|the\s+past|the\s+last|the\s+next|in\s+recent|for|over|within|"
@@ -315,6 +320,7 @@ _KEY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("every each", ("set_every",)),
     ("nineteen thousand", ("spoken_year",)),
     ("last this next", ("rel_month", "month_rel_year")),
+    ("that following previous preceding next", ("anaphor",)),
 ]
 _CAPITAL_KEYS: dict[str, tuple[str, ...]] = {}
 for _w in MONTHS:
@@ -361,11 +367,15 @@ _WORD_AFTER_YEAR_OK = {
 _FUTURE_CUES = re.compile(
     r"\b(?:will|won't|shall|'ll|is\s+due|are\s+due|due\s+to|expected|scheduled|plans?\s+to|"
     r"planned|planning|set\s+to|going\s+to|intends?\s+to|to\s+be\s+held|upcoming|"
-    r"would\s+(?:be|begin|start|hold|take|meet|visit|go|come|open|return)|next|"
+    r"would\s+(?:(?:still|also|not|then|now)\s+)?(?:be|begin|start|hold|take|meet|visit|go|come|open|return)|next|"
     r"is\s+to|are\s+to|tomorrow|as\s+(?:soon|early)\s+as|postponed|delayed|adjourned|"
-    r"plans?\s+to|will\s+be)\b",
+    r"plans?\s+to|will\s+be|(?:agreed|agrees|agreement|deal|decided|decides|hopes?|hoped|aims?|"
+    r"aimed|promised|promises|vowed|vows|pledged|pledges|intended|proposed|proposes|"
+    r"offered|offers)\s+to|effective|takes?\s+effect|deadline)\b",
     re.IGNORECASE,
 )
+_FIGURES = (r"\$|\bcents?\b|\ba\s+share\b|\b(?:net|revenues?|sales|earnings|earned|profits?|"
+            r"income|loss)\b")
 _PAST_CUES = re.compile(
     r"\b(?:was|were|had|did|ago|last|earlier|yesterday|since|began|ended|died|killed|"
     r"said|announced|reported|held|took|came|went|met|made|resigned|launched|signed|"
@@ -432,11 +442,30 @@ def _fmt_num(n: float | None) -> str:
     return str(int(n)) if n == int(n) else f"{n:g}"
 
 
+# fractional amounts go down one unit: "2 1/2 years" = P2Y6M, "5 1/2 hours" = PT5H30M
+_SUBUNIT = {"year": (12, "M", False), "day": (24, "H", True), "hour": (60, "M", True),
+            "minute": (60, "S", True), "week": (7, "D", False)}
+
+
 def _duration_value(n: float | None, unit: str) -> str:
     unit = unit.lower().rstrip("s")
     if unit == "centurie":
         unit = "century"
+    if n is not None and unit in ("decade", "century"):
+        # TimeBank writes decades and centuries as years ("two decades" = P20Y)
+        n, unit = n * (10 if unit == "decade" else 100), "year"
     letter, is_time = UNITS.get(unit, ("X", False))
+    if n is not None and n != int(n) and unit in _SUBUNIT:
+        factor, sub, sub_time = _SUBUNIT[unit]
+        whole, rest = int(n), (n - int(n)) * factor
+        if rest == int(rest):
+            head = f"{whole}{letter}" if whole else ""
+            if unit == "week":
+                return f"P{int(n * 7)}D" if n * 7 == int(n * 7) else f"P{n:g}W"
+            t = "T" if is_time or sub_time else ""
+            if sub_time and not is_time:  # P2DT12H
+                return f"P{head}T{int(rest)}{sub}"
+            return f"P{t}{head}{int(rest)}{sub}"
     if unit == "weekend":
         return "P2D" if n == 1 else f"P{_fmt_num(n)}WE"
     return f"PT{_fmt_num(n)}{letter}" if is_time else f"P{_fmt_num(n)}{letter}"
@@ -515,6 +544,7 @@ class _Context:
         self.anchor = anchor
         self.anchor_dt = anchor_dt
         self.last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
+        self.last_date: str | None = None  # last calendar DATE value (YYYY, YYYY-MM, YYYY-MM-DD)
 
     def clause(self, start: int, end: int, before: int = 80, after: int = 60) -> tuple[str, str]:
         """Text before and after a match, cut at sentence boundaries."""
@@ -563,6 +593,14 @@ class _Context:
         idx = self.anchor.year * 4 + _quarter_of(self.anchor) - 2
         return idx // 4, idx % 4 + 1
 
+    def earnings_comparison(self, start: int, end: int) -> bool:
+        """Is a "year ago"/"last year" at this position the year-earlier *quarter* of an
+        earnings report?  Yes when the sentence names a quarter or period, or when the article
+        already named a quarter and the sentence compares financial figures."""
+        if self.sentence_mentions(start, end, r"quarter|period"):
+            return True
+        return self.last_quarter is not None and self.sentence_mentions(start, end, _FIGURES)
+
     def sentence_mentions(self, start: int, end: int, pattern: str) -> bool:
         left, right = self.clause(start, end, 200, 120)
         return re.search(pattern, left + " " + right, re.IGNORECASE) is not None
@@ -600,9 +638,17 @@ def _pick_year_for(month: int, day: int | None, ctx: _Context, start: int, end: 
     if side == 0:
         return year
     if day is None:
-        # a bare month in news is a past month unless the clause speaks of the future
+        # a bare month in news is a past month unless the clause speaks of the future; the
+        # month right after the anchor's cannot be past, the one right before cannot be future
+        ahead = (month - a.month) % 12
+        if ahead == 1:
+            return next((y for _d, y, s in cands if s == 1), year)
+        if ahead == 11:
+            return next((y for _d, y, s in cands if s == -1), year)
         want = 1 if ctx.tense(start, end) == "future" else -1
-        if re.search(r"\b(?:by|until|till)\s+$", ctx.text[max(0, start - 7):start], re.I):
+        deadline = re.search(r"\b(?:by|until|till|(?P<thr>through))\s+$",
+                             ctx.text[max(0, start - 9):start], re.I)
+        if deadline and (not deadline["thr"] or ahead <= 6):
             want = 1  # "by May": a deadline
         return next((y for _d, y, s in cands if s == want), year)
     tense = ctx.explicit_tense(start, end)
@@ -675,6 +721,9 @@ def _n_month(m: re.Match[str], ctx: _Context) -> Norm:
             len(mon_tok) <= 4 and mon_tok not in ("june", "july"))
         if ambiguous and not _MAY_OK_BEFORE.search(before) and not m["pmod"]:
             return None
+        if len(mon_tok) <= 4 and not m["mon"].endswith(".") and re.match(
+                r" [A-Z][a-z]", ctx.text[m.end():m.end() + 3]):
+            return None  # "Jan Kavan", "Dec Hogan": a first name
         if mon_tok in ("may", "march"):
             after = ctx.text[m.end():m.end() + 12]
             if re.match(r"\s+(?:be|have|not|also|well|still|take|make|face|need|on|to|"
@@ -825,8 +874,16 @@ def _quarter_nearest(q: int, ctx: _Context, start: int, end: int) -> int:
     cands = [(y * 4 + q - 1, y) for y in (a.year - 1, a.year, a.year + 1)]
     # earnings news talks about completed (or current) quarters unless clearly future
     if future:
-        return min((c for c in cands if c[0] >= aq), default=cands[1])[1]
+        # results for the quarter that just ended are still to come ("will report third-quarter
+        # results" in October is this year's third quarter)
+        return min((c for c in cands if c[0] >= aq - 1), default=cands[1])[1]
     return max((c for c in cands if c[0] <= aq), default=cands[1])[1]
+
+
+_QUARTER_ENDED = re.compile(
+    rf"\s*,?\s*(?:which\s+|that\s+)?(?:ended|ending|ends)\s+(?P<mon>{MONTH})\s*"
+    rf"(?P<day>[12]\d|3[01]|0?[1-9])(?!\d)(?:\s*,\s*(?P<y>{YEAR}))?"
+)
 
 
 def _n_quarter(m: re.Match[str], ctx: _Context) -> Norm:
@@ -839,6 +896,8 @@ def _n_quarter(m: re.Match[str], ctx: _Context) -> Norm:
     year_tok = m["y1"] or m["y2"] or m["y3"]
     if the == "a" and not qord and not rels:
         return None  # "a quarter of the vote"
+    if ctx.text[m.end():m.end() + 8].lower() in ("-century", " century"):
+        return None  # "a quarter-century"
     if not (the or qord or rels or year_tok):
         return None
     after = ctx.text[m.end():m.end() + 12]
@@ -846,6 +905,23 @@ def _n_quarter(m: re.Match[str], ctx: _Context) -> Norm:
         return None  # "a/the quarter of the population"
     a = ctx.anchor
     year_back = any(r in ("year-earlier", "year-ago", "prior-year", "year earlier") for r in rels)
+    ended = _QUARTER_ENDED.match(ctx.text, m.end())
+    if ended and not year_tok and not year_back:
+        # "the quarter ended Sept. 30": the quarter is the one holding most of the three months
+        # before the end date (fiscal quarters may end in any month)
+        month = MONTHS[ended["mon"].rstrip(".").lower()]
+        day = int(ended["day"])
+        year = _year_from_token(ended["y"], a) if ended["y"] else \
+            _pick_year_for(month, day, ctx, ended.start("mon"), ended.end())
+        try:
+            mid = dt.date(year, month, day) - dt.timedelta(days=45)
+        except ValueError:
+            mid = None
+        if mid is not None:
+            q = QUARTER_ORDINALS[qord.lower()] if qord else _quarter_of(mid)
+            y = year if qord else mid.year
+            ctx.last_quarter = (y, q)
+            return "DATE", f"{y:04d}-Q{q}", None
     if qord:
         q = QUARTER_ORDINALS[qord.lower()]
         if year_tok:
@@ -967,15 +1043,17 @@ def _n_weekday(m: re.Match[str], ctx: _Context) -> Norm:
     day = _weekday_date(wd, rel, ctx, m.start(), m.end())
     mod = _pmod(m["pmod"])
     if m["part"]:
+        # TBAQ/TempEval-3 news annotates "Friday night" as a DATE (mostly keeping the part of
+        # day in the value), unlike bare "last night"/"this morning", which are TIMEs
         part = PARTS_OF_DAY[m["part"].lower()]
-        return "TIME", f"{day.isoformat()}T{part}", mod
+        return "DATE", f"{day.isoformat()}T{part}", mod
     return "DATE", day.isoformat(), mod
 
 
 def _n_part_weekday(m: re.Match[str], ctx: _Context) -> Norm:
     wd = WEEKDAYS[m["wd"].lower()]
     day = _weekday_date(wd, "", ctx, m.start(), m.end())
-    return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", None
+    return "DATE", f"{day.isoformat()}T{PARTS_OF_DAY[m['part'].lower()]}", None
 
 
 def _n_deictic(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1073,6 +1151,8 @@ def _n_clock_part(m: re.Match[str], ctx: _Context) -> Norm:
 
 
 def _n_noon(m: re.Match[str], ctx: _Context) -> Norm:
+    if re.search(r"\bhigh\s+$", ctx.text[max(0, m.start() - 6):m.start()], re.IGNORECASE):
+        return None  # "high noon", "High Noon": a showdown, not a clock time
     day = _clock_day(m, ctx)
     word = m["word"].lower()
     hhmm = "24:00" if word == "midnight" else "12:00"
@@ -1162,6 +1242,38 @@ def _n_the_unit(m: re.Match[str], ctx: _Context) -> Norm:
             return "DURATION", "P1Y", None
         return None
     return None
+
+
+def _n_anaphor(m: re.Match[str], ctx: _Context) -> Norm:
+    """"that year", "the following month", "earlier that day", "the next morning": relative to
+    the last calendar date the story mentioned (narrative time), not to the anchor."""
+    rel = re.sub(r"\s+", " ", m["rel"].lower())
+    unit = m["unit"].lower()
+    after = ctx.text[m.end():m.end() + 20]
+    if re.match(r"\s*(?:before|after|of|in\s+which|when|that|,?\s*which)\b", after):
+        return None
+    if rel == "the next" and unit in ("month", "year"):
+        return "DURATION", _duration_value(1, unit), None  # "over the next year": a stretch
+    offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(
+        rel, 0)
+    ref = ctx.last_date
+    part = PARTS_OF_DAY.get(unit)
+    day_unit = "day" if part else unit
+    need = {"year": 4, "month": 7, "day": 10}[day_unit]
+    if ref is None or len(ref) < need:
+        if day_unit in ("month", "year") and rel in ("the following", "the preceding"):
+            return "DURATION", _duration_value(1, unit), None
+        ref = ctx.anchor.isoformat()[:need]
+    if day_unit == "year":
+        value = f"{int(ref[:4]) + offset:04d}"
+    elif day_unit == "month":
+        d = _add_months(dt.date(int(ref[:4]), int(ref[5:7]), 1), offset)
+        value = f"{d.year:04d}-{d.month:02d}"
+    else:
+        value = (dt.date.fromisoformat(ref[:10]) + dt.timedelta(days=offset)).isoformat()
+    if part:
+        return "DATE", f"{value}T{part}", None  # like "Friday night" (TBAQ convention)
+    return "DATE", value, None
 
 
 def _n_rel_month(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1258,8 +1370,7 @@ def _n_ago(m: re.Match[str], ctx: _Context) -> Norm:
     k = int(n) if n == int(n) else None
     if k is None:
         return "DATE", "FUTURE_REF" if sign > 0 else "PAST_REF", mod
-    if unit == "year" and k == 1 and sign < 0 and \
-            ctx.sentence_mentions(m.start(), m.end(), r"quarter|period"):
+    if unit == "year" and k == 1 and sign < 0 and ctx.earnings_comparison(m.start(), m.end()):
         y, q = ctx.reported_quarter()
         return "DATE", f"{y - 1:04d}-Q{q}", mod
     if unit in ("day", "night"):
@@ -1309,6 +1420,8 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> Norm:
     rel = (m["rel"] or "").lower()
     num_tok = m["num"].lower()
     n = _parse_num(num_tok)
+    if n is not None and (m["frac"] or m["half"]):
+        n += 0.5
     if unit_tok.startswith("second") and n is not None and not unit_tok.endswith("s"):
         return None
     plural = unit_tok.endswith("s") or unit_tok == "centuries"
@@ -1316,7 +1429,7 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> Norm:
         return None  # "a quarter of the vote" is a fraction
     if num_tok in ("some", "many") and not plural:
         return None  # "some day", "many a year"
-    if n is not None and n > 1 and not plural and not m["adj"]:
+    if n is not None and n > 1 and not plural and not m["adj"] and not m["half"]:
         # "two year" is fine as an adjective ("a two year deal"); "2 day" too; accept only
         # when followed by a noun-ish word or hyphenated
         nxt = ctx.text[m.end():m.end() + 2]
@@ -1515,14 +1628,15 @@ _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], Norm]] = {
     "this_part": _n_this_part, "mid_part": _n_mid_part, "clock": _n_clock,
     "clock24": _n_clock24, "clock_part": _n_clock_part, "noon": _n_noon,
     "rel_unit": _n_rel_unit, "the_unit": _n_the_unit, "rel_month": _n_rel_month,
-    "ago": _n_ago, "month_rel_year": _n_month_rel_year, "year_end": _n_year_end,
+    "ago": _n_ago, "anaphor": _n_anaphor, "month_rel_year": _n_month_rel_year,
+    "year_end": _n_year_end,
     "period": _n_period, "spoken_year": _n_spoken_year, "bare_ago": _n_bare_ago,
     "year_ago_adj": _n_year_ago_adj,
     "duration": _n_duration, "bare_units": _n_bare_units, "refs": _n_refs,
     "set_every": _n_set_every, "set_adv": _n_set_adv, "set_per": _n_set_per,
     "set_plural": _n_set_plural,
 }
-_STATEFUL = {"quarter", "qcode", "period", "year_ago_adj", "ago", "rel_unit"}
+_STATEFUL = {"anaphor", "quarter", "qcode", "period", "year_ago_adj", "ago", "rel_unit"}
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
 # Leading words that the patterns use as cues but that TimeML leaves outside the extent.
@@ -1530,6 +1644,10 @@ _LEADING_TRIM = re.compile(
     r"^(?:(?:in|during|since|by|until|of|through|for|over|within|on|at)\s+)+", re.IGNORECASE
 )
 _ARTICLE_TRIM = re.compile(r"^(?:a|an|its|their|his|her)\s+(?=\S*\d|\S*-)", re.IGNORECASE)
+
+
+_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 
 
 def _granularity(type_: str, value: str) -> str | None:
@@ -1540,9 +1658,12 @@ def _granularity(type_: str, value: str) -> str | None:
     return value_bounds(value)[0]
 
 
-def tag(text: str, anchor: dt.date | dt.datetime) -> list[TimexSpan]:
+def tag(text: str, anchor: dt.date | dt.datetime, *, ages: bool = True) -> list[TimexSpan]:
     """All time expressions in `text`, sorted by start, non-overlapping, normalised against the
-    document creation/publication date `anchor`."""
+    document creation/publication date `anchor`.
+
+    Ages ("a six-month-old baby", "52 years old") are DURATIONs; ``ages=False`` leaves them out
+    (TimeBank/AQUAINT, and so TempEval-3, do not annotate ages)."""
     anchor_dt = anchor if isinstance(anchor, dt.datetime) else None
     anchor_date = anchor.date() if isinstance(anchor, dt.datetime) else anchor
     ctx = _Context(text, anchor_date, anchor_dt)
@@ -1605,8 +1726,12 @@ def tag(text: str, anchor: dt.date | dt.datetime) -> list[TimexSpan]:
         if result is None:
             continue
         type_, value, mod = result
+        if type_ == "DATE" and _CALENDAR_VALUE.fullmatch(value):
+            ctx.last_date = value
         if name == "year_ago_adj" and m["the"] and not m["what"]:
             s = m.start("w")
+        if not ages and name == "duration" and (m["adj"] == "old" or _AGE_AFTER.match(text, e)):
+            continue
         if name == "duration" and m["adj"] == "old":
             s = m.start("amod") if m["amod"] else m.start("num")  # "the 6-year-old" -> age
         span_text = text[s:e]
