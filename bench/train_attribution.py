@@ -1,11 +1,16 @@
 """Train the attribution taggers (source, cue, content) on a PolNeAR split.
 
     python bench/train_attribution.py SHARED/data/attribution/polnear/data/train \
-        [--out chronicle/extract/attribution.crfsuite] [--cache parsed.spacy]
+        [--out chronicle/extract/attribution.crfsuite] [--cache parsed.spacy] \
+        [--dev SHARED/data/attribution/polnear/data/dev]
 
 Writes one CRFsuite model per label (``<out>.source``, ``<out>.cue``, ``<out>.content``) and
-``<out>.json``, a record of the data and settings. No training data is written anywhere
-except the optional parse cache, which belongs outside the repository.
+``<out>.json``, a record of the data, the settings, the model sizes and (with ``--dev``) the
+exact- and overlap-span scores on the dev split. No training data is written anywhere except
+the optional parse cache, which belongs outside the repository.
+
+A committed model must stay under 20 MB in all: the L1 weight ``c1`` and ``feature.minfreq``
+prune features, and ``PARAMS`` holds the settings the committed models were trained with.
 """
 
 from __future__ import annotations
@@ -65,13 +70,31 @@ def labels_for(tokens: list, spans: set[tuple[int, int]]) -> list[str]:
     return tags
 
 
+def evaluate(dev: str, out: str) -> dict[str, object]:
+    """Exact- and overlap-span scores of the models at ``out`` on the split ``dev``."""
+    import chronicle.extract.attribution as extractor
+    from chronicle.evaluate import attribution as evaluation
+
+    extractor.MODEL_PATH = Path(out)
+    metrics = evaluation.main(dev)
+    keep = ("_exact_precision", "_exact_recall", "_exact_f1", "_overlap_f1", "_gold",
+            "_predicted")
+    return {"data": str(dev), **{k: v for k, v in metrics.items()
+                                 if k in ("annotations", "articles") or k.endswith(keep)}}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("data", help="PolNeAR split folder (text/, attributions/)")
     parser.add_argument("--out", default=str(MODEL_PATH))
     parser.add_argument("--cache", type=Path, default=None)
     parser.add_argument("--iterations", type=int, default=PARAMS["max_iterations"])
+    parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight")
+    parser.add_argument("--minfreq", type=int, default=PARAMS["feature.minfreq"])
+    parser.add_argument("--dev", default=None, help="PolNeAR split to score the models on")
     args = parser.parse_args()
+    params = {**PARAMS, "max_iterations": args.iterations, "c1": args.c1,
+              "feature.minfreq": args.minfreq}
 
     items = load_split(args.data)
     docs = parse({i.text_name: i.text for i in items}, args.cache)
@@ -84,8 +107,7 @@ def main() -> None:
         "data": str(args.data), "annotations": len(items), "articles": len(docs),
         "data_digest": hashlib.sha256("".join(sorted(i.name for i in items)).encode())
         .hexdigest()[:16],
-        "trained": dt.date.today().isoformat(), "params": {**PARAMS,
-                                                           "max_iterations": args.iterations},
+        "trained": dt.date.today().isoformat(), "params": params,
         "tokens": sum(len(t) for paras in features.values() for t, _ in paras),
     }
     for label in LABELS:
@@ -94,12 +116,16 @@ def main() -> None:
             for tokens, feats in features[item.text_name]:
                 trainer.append(pycrfsuite.ItemSequence(feats),
                                labels_for(tokens, item.spans[label]))
-        trainer.set_params({**PARAMS, "max_iterations": args.iterations})
+        trainer.set_params(params)
         started = time.perf_counter()
         path = f"{args.out}.{label.lower()}"
         trainer.train(path)
         print(f"{label}: trained in {time.perf_counter() - started:.0f}s -> {path} "
               f"({Path(path).stat().st_size / 1e6:.1f} MB)", flush=True)
+    sizes = {label.lower(): Path(f"{args.out}.{label.lower()}").stat().st_size for label in LABELS}
+    record["model_bytes"] = {**sizes, "total": sum(sizes.values())}
+    if args.dev:
+        record["dev"] = evaluate(args.dev, args.out)
     Path(f"{args.out}.json").write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
 
 

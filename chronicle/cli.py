@@ -114,6 +114,154 @@ def run(paths: tuple[str, ...], db_path: str, source: str | None, workers: int, 
     sys.exit(EXIT_REJECTS if rejected else 0)
 
 
+def _open_existing(db_path: str) -> Store:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
+    return Store(db_path)
+
+
+def _echo_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+@main.command()
+@db_option
+@click.option("--query", default=None, help="Only articles containing one of these words.")
+@click.option("--from", "date_from", default=None, help="First publication date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, help="Last publication date (YYYY-MM-DD).")
+@click.option("--dates", type=click.IntRange(1), default=None,
+              help="Number of dates (default: one per ten distinct stories, 10 to 60).")
+@click.option("--sentences", type=click.IntRange(1), default=2, show_default=True,
+              help="Sentences per date.")
+@click.option("--json", "as_json", is_flag=True, help="Print the entries as JSON.")
+def timeline(db_path: str, query: str | None, date_from: str | None, date_to: str | None,
+             dates: int | None, sentences: int, as_json: bool) -> None:
+    """Summarise the store as a dated timeline, every line with its sources."""
+    from dataclasses import asdict
+
+    from chronicle.timeline.summarise import summarise
+
+    with _open_existing(db_path) as store:
+        entries = summarise(store, dates=dates, sentences=sentences, date_from=date_from,
+                            date_to=date_to, query=query)
+    if as_json:
+        _echo_json([asdict(e) for e in entries])
+        return
+    for entry in entries:
+        outlets = ", ".join(entry.sources)
+        click.echo(f"{entry.date}  ({entry.article_count} stories{': ' + outlets if outlets else ''})")
+        for e in entry.summary:
+            click.echo(f"  - {e.text}  [{e.article_id}:{e.sentence_index}]")
+
+
+@main.command()
+@db_option
+@click.option("--from", "date_from", default=None, help="First event date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, help="Last event date (YYYY-MM-DD).")
+@click.option("--type", "event_type", default=None, help="PLOVER type, e.g. ASSAULT.")
+@click.option("--actor", default=None, help="Actor name or ISO3 country.")
+@click.option("--recipient", default=None, help="Recipient name or ISO3 country.")
+@click.option("--place", default=None, help="Place name.")
+@click.option("--source", default=None, help="Outlet reporting it.")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True, help="Print events with evidence as JSON.")
+def events(db_path: str, date_from: str | None, date_to: str | None, event_type: str | None,
+           actor: str | None, recipient: str | None, place: str | None, source: str | None,
+           limit: int | None, as_json: bool) -> None:
+    """List consolidated events (who did what to whom, when, where) with source counts."""
+    from chronicle import query
+
+    where = query.EventFilter(date_from, date_to, event_type, actor, recipient, place, source,
+                              limit)
+    with _open_existing(db_path) as store:
+        rows = query.events(store, where)
+    if as_json:
+        _echo_json(rows)
+        return
+    for e in rows:
+        who = e["actor_name"] or "?"
+        whom = f" → {e['recipient_name']}" if e["recipient_name"] else ""
+        where_ = f" @ {e['place_name']}" if e["place_name"] else ""
+        flag = "" if e["modality"] == "asserted" else f" [{e['modality']}]"
+        dated = "" if e["date_basis"] == "text" else " (publication date)"
+        click.echo(f"{e['date']}{dated}  {e['event_type']}{'/' + e['mode'] if e['mode'] else ''}"
+                   f"{flag}: {who}{whom}{where_}  — {e['article_count']} article(s),"
+                   f" {e['mention_count']} mention(s)")
+
+
+@main.command()
+@db_option
+@click.option("--about", default=None, help="Words the claim's content must contain.")
+@click.option("--source", default=None, help="Who made the claim (actor name).")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True)
+def claims(db_path: str, about: str | None, source: str | None, limit: int | None,
+           as_json: bool) -> None:
+    """Who said what: attributed claims with source, cue and stance; disagreements last."""
+    from chronicle import query
+    from chronicle.register import disagreements
+
+    with _open_existing(db_path) as store:
+        rows = query.claims(store, about, source, limit)
+        conflicts = disagreements(store)
+    if as_json:
+        _echo_json({"claims": rows, "disagreements": conflicts})
+        return
+    for c in rows:
+        who = c["source_actor"] or c["source_text"] or "(unnamed)"
+        click.echo(f"{c['published']}  {who} [{c['stance']}, {c['kind']}] {c['cue_text']}: "
+                   f"{c['content_text']}")
+    if conflicts:
+        click.echo(f"\ndisagreements ({len(conflicts)}):")
+        for d in conflicts:
+            click.echo(f"  {d['kind']}: {d['summary']}")
+
+
+@main.command()
+@db_option
+@click.option("--referent", default=None, help="What is counted: killed, injured, hostages...")
+@click.option("--json", "as_json", is_flag=True)
+def figures(db_path: str, referent: str | None, as_json: bool) -> None:
+    """Reported figures over time, source by source, side by side."""
+    from chronicle import query
+
+    with _open_existing(db_path) as store:
+        rows = query.figures(store, referent)
+    if as_json:
+        _echo_json(rows)
+        return
+    for f in rows:
+        who = f["source_actor"] or "(unattributed)"
+        click.echo(f"{f['date'] or f['published']}  {who:28} {f['bound']} {f['value']:g}"
+                   f" {f['unit'] or ''} ({f['referent'] or '?'})  — {f['text']!r}")
+
+
+@main.group(name="export")
+def export() -> None:
+    """Export the store for other tools."""
+
+
+@export.command(name="events")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "gdelt-tsv", "csv",
+                                                    "geojson"]),
+              default="plover-jsonl", show_default=True)
+@click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
+              help="File to write (default: standard output).")
+def export_events(db_path: str, fmt: str, out_path: str | None) -> None:
+    """Events as PLOVER JSONL, GDELT-style TSV, CSV or GeoJSON."""
+    from chronicle import query
+    from chronicle.export.events import WRITERS
+
+    with _open_existing(db_path) as store:
+        text = WRITERS[fmt](query.events(store))
+    if out_path:
+        Path(out_path).write_text(text, encoding="utf-8")
+        click.echo(f"exported: {out_path}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
 @main.command()
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print counts and rejects as JSON.")
@@ -151,6 +299,72 @@ def eval_timex(directory: str, errors: int) -> None:
     from chronicle.evaluate.timex import main as evaluate_timex
 
     evaluate_timex(directory, show_errors=errors)
+
+
+@evaluate.command(name="tls")
+@click.argument("dataset_dir", type=click.Path(exists=True, file_okay=False))
+@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
+              help="Folder of per-topic stores (built from the articles when missing).")
+@click.option("--rouge", type=click.Choice(["auto", "perl", "python"]), default="auto",
+              show_default=True, help="auto: tilse's Perl ROUGE when installed.")
+@click.option("--reader", type=click.Choice(["full", "light"]), default="full",
+              show_default=True, help="light: sentences and dates only, much faster.")
+@click.option("--only", multiple=True, help="Only these topic folders.")
+@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
+              help="Write each predicted timeline here.")
+def eval_tls(dataset_dir: str, cache_dir: str | None, rouge: str, reader: str,
+             only: tuple[str, ...], out_dir: str | None) -> None:
+    """Timeline summarisation on a Timeline17-layout dataset: AR-1, AR-2, Date-F1."""
+    from chronicle.evaluate.tls import main as evaluate_tls
+
+    evaluate_tls(dataset_dir, cache_dir=cache_dir, rouge=rouge, only=only, out_dir=out_dir,
+                 reader=reader, echo=click.echo)
+
+
+@evaluate.command(name="events")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def eval_events(path: str) -> None:
+    """PLOVER gold JSONL: event type accuracy and macro-F1, actor/recipient P/R/F1, mode."""
+    from chronicle.evaluate.events import main as evaluate_events
+
+    evaluate_events(path)
+
+
+@evaluate.command(name="cameo5")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def eval_cameo5(path: str) -> None:
+    """ConfliBERT PentaClass TSV (sentence, class 0-4): accuracy and macro-F1."""
+    from chronicle.evaluate.cameo5 import main as evaluate_cameo5
+
+    evaluate_cameo5(path)
+
+
+@evaluate.command(name="actors")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+def eval_actors(path: str) -> None:
+    """Actor-resolution cases (JSONL): country and sector accuracy."""
+    from chronicle.evaluate.actors import main as evaluate_actors
+
+    evaluate_actors(path)
+
+
+@evaluate.command(name="attribution")
+@click.argument("directory", type=click.Path(exists=True, file_okay=False))
+def eval_attribution(directory: str) -> None:
+    """PolNeAR layout (text/*.txt, attributions/*.ann): source, cue, content span F1."""
+    from chronicle.evaluate.attribution import main as evaluate_attribution
+
+    evaluate_attribution(directory)
+
+
+@evaluate.command(name="figures")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--errors", default=0, show_default=True, help="Show this many error examples.")
+def eval_figures(path: str, errors: int) -> None:
+    """Figures JSONL ({"text", "figures": [{value, unit, bound}]}): P/R/F1."""
+    from chronicle.evaluate.figures import main as evaluate_figures
+
+    evaluate_figures(path, show_errors=errors)
 
 
 if __name__ == "__main__":

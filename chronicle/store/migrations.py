@@ -113,6 +113,96 @@ MIGRATIONS: list[str] = [
             VALUES ('delete', old.rowid, old.text);
     END;
     """,
+    # 3: what extraction finds in each sentence, and events consolidated across articles
+    """
+    CREATE TABLE event_mentions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        sentence_index INTEGER NOT NULL,
+        event_type TEXT NOT NULL,
+        mode TEXT NOT NULL DEFAULT '',
+        actor_text TEXT, actor_name TEXT, actor_country TEXT, actor_sectors TEXT,
+        recipient_text TEXT, recipient_name TEXT, recipient_country TEXT, recipient_sectors TEXT,
+        date TEXT NOT NULL,
+        date_basis TEXT NOT NULL,
+        place_name TEXT, place_country TEXT, place_kind TEXT, latitude REAL, longitude REAL,
+        location_text TEXT NOT NULL DEFAULT '',
+        modality TEXT NOT NULL,
+        reporter TEXT NOT NULL DEFAULT '',
+        confidence REAL NOT NULL,
+        trigger TEXT NOT NULL,
+        trigger_start INTEGER NOT NULL,
+        trigger_end INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        cameo_root TEXT NOT NULL DEFAULT '',
+        quad_class INTEGER NOT NULL DEFAULT 0,
+        goldstein REAL NOT NULL DEFAULT 0
+    );
+    CREATE INDEX event_mentions_article ON event_mentions(article_id);
+    CREATE INDEX event_mentions_date_type ON event_mentions(date, event_type);
+
+    CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        event_type TEXT NOT NULL,
+        mode TEXT NOT NULL DEFAULT '',
+        actor_name TEXT, actor_country TEXT, actor_sectors TEXT,
+        recipient_name TEXT, recipient_country TEXT, recipient_sectors TEXT,
+        date TEXT NOT NULL,
+        date_basis TEXT NOT NULL,
+        place_name TEXT, place_country TEXT, latitude REAL, longitude REAL,
+        modality TEXT NOT NULL,
+        confidence REAL NOT NULL,
+        cameo_root TEXT NOT NULL DEFAULT '',
+        quad_class INTEGER NOT NULL DEFAULT 0,
+        goldstein REAL NOT NULL DEFAULT 0,
+        mention_count INTEGER NOT NULL,
+        article_count INTEGER NOT NULL,
+        sources TEXT NOT NULL DEFAULT ''
+    );
+    CREATE INDEX events_date ON events(date);
+
+    CREATE TABLE event_links (
+        event_id TEXT NOT NULL REFERENCES events(id),
+        mention_id TEXT NOT NULL REFERENCES event_mentions(id),
+        PRIMARY KEY (event_id, mention_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE attributions (
+        id TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        sentence_index INTEGER NOT NULL,
+        cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL, cue_text TEXT NOT NULL,
+        content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+        content_text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        stance TEXT NOT NULL,
+        source_start INTEGER, source_end INTEGER, source_text TEXT NOT NULL DEFAULT '',
+        source_actor TEXT,
+        source_kind TEXT NOT NULL,
+        parent TEXT
+    );
+    CREATE INDEX attributions_article ON attributions(article_id);
+    CREATE INDEX attributions_source ON attributions(source_actor);
+
+    CREATE TABLE figures (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        start INTEGER NOT NULL,
+        end INTEGER NOT NULL,
+        sentence_index INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        value REAL NOT NULL, low REAL NOT NULL, high REAL NOT NULL,
+        bound TEXT NOT NULL,
+        unit TEXT, referent TEXT,
+        cumulative INTEGER,
+        date TEXT, date_basis TEXT NOT NULL,
+        attribution TEXT,
+        source_actor TEXT,
+        PRIMARY KEY (article_id, start, end)
+    ) WITHOUT ROWID;
+    CREATE INDEX figures_referent ON figures(referent, date);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

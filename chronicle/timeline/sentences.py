@@ -4,7 +4,7 @@ Candidates for a day are the sentences whose time expressions resolve to it, and
 sentences of articles published that day that name no other day (news leads report the day's
 events). Each is scored by its similarity to the centroid of the day's candidates (what most
 reports of that day share) and to the whole story (so a passing mention of the day in an
-unrelated context loses), with a bonus for naming the day. Selection is greedy: the best
+unrelated context loses), less a little for lying deep in the article. Selection is greedy: the best
 sentence that is not too similar to one already chosen, anywhere in the timeline.
 """
 
@@ -17,13 +17,14 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from chronicle.timeline.corpus import Corpus, Sent
+from chronicle.timeline.corpus import Corpus
 
-LEAD_SENTENCES = 3  # opening sentences of an article that speak for its publication day
-MIN_WORDS, MAX_WORDS = 6, 55
-TEXT_BONUS = 0.15  # a sentence whose own date names the day is better evidence for it
+LEAD_SENTENCES = 6  # opening sentences of an article that speak for its publication day
+MIN_WORDS, MAX_WORDS = 6, 70
+TEXT_BONUS = 0.0  # bonus for naming the day; 0.15 and 0.4 scored lower on T17
 TOPIC_WEIGHT = 0.5  # weight of similarity to the whole story against the day's centroid
 REDUNDANT = 0.5  # cosine above which a sentence repeats one already chosen
+POSITION_WEIGHT = 0.1  # penalty for sentences deep in their article (leads carry the news)
 MAX_CANDIDATES = 400  # per day, nearest to the day's centroid kept for selection
 
 
@@ -67,10 +68,6 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
     return result
 
 
-def _lead_index(corpus: Corpus, sent: Sent) -> int:
-    return sent.index
-
-
 def select(corpus: Corpus, space: SentenceSpace, candidates: list[Candidate], k: int,
            chosen: list[int]) -> list[Candidate]:
     """Up to ``k`` informative, non-redundant candidates for one day.
@@ -92,8 +89,8 @@ def select(corpus: Corpus, space: SentenceSpace, candidates: list[Candidate], k:
     centroid /= np.linalg.norm(centroid) or 1.0
     relevance = vectors @ centroid + TOPIC_WEIGHT * (vectors @ space.topic)
     relevance = relevance + np.array([TEXT_BONUS if c.basis == "text" else 0.0 for c in pool])
-    # many stories saying the same thing is the signal: a sentence's support is how many
-    # other stories' candidates resemble it
+    depth = np.array([min(corpus.sentences[c.row].index, 20) / 20 for c in pool])
+    relevance = relevance - POSITION_WEIGHT * depth
     order = np.argsort(-relevance, kind="stable")[:MAX_CANDIDATES]
     picked: list[Candidate] = []
     for i in order:

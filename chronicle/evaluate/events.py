@@ -1,0 +1,131 @@
+"""``chronicle eval events FILE``: event coding against PLOVER gold records (JSONL).
+
+Each record has ``text``, ``event`` (old names mapped: DEMAND→REQUEST, DISAPPROVE→ACCUSE,
+INVESTIGATE→ACCUSE with mode investigate, FIGHT→ASSAULT), ``mode``, and ``source`` /
+``target`` lists of actors with a ``code`` (ISO3, or IGO/NGO) and ``sector``. The coder's
+main event of the text is compared with the gold one: type accuracy and macro-F1 over
+types; actor and recipient precision/recall/F1 over (country, sector) pairs, where a gold
+actor without a sector matches on country alone; mode accuracy where gold has a mode.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+from chronicle.extract.actors import Actor
+from chronicle.extract.cameo import normalise_type
+from chronicle.extract.events import extract_events, primary
+from chronicle.model import Article
+from chronicle.read.pipeline import analyse, load_nlp
+
+# Bodies of nations are one class for scoring: PLOVER gold writes them all as "IGO".
+BODY = {"UNO": "IGO", "EUR": "IGO", "IGO": "IGO"}
+OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "IMG": "IGO"}
+NO_EVENT = "NONE"
+
+
+def gold_actors(value: object) -> list[tuple[str, str]]:
+    if not isinstance(value, list):
+        return []
+    out = []
+    for actor in value:
+        code = OLD_CODES.get(actor.get("code") or "", actor.get("code") or "")
+        sector = (actor.get("sector") or "")[:3].upper()
+        out.append((BODY.get(code, code), "" if sector == "***" else sector))
+    return out
+
+
+def predicted(actor: Actor | None) -> list[tuple[str, str]]:
+    if actor is None or not (actor.country or actor.sector):
+        return []
+    country = BODY.get(actor.country, actor.country)
+    sector = "" if actor.sector in {"IGO", "UNK"} else actor.sector
+    return [(country, sector)]
+
+
+def _match(pred: tuple[str, str], gold: tuple[str, str]) -> bool:
+    return pred[0] == gold[0] and (not gold[1] or pred[1] == gold[1])
+
+
+def score_pairs(pred: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tuple[int, int, int]:
+    """True positives, predicted count, gold count."""
+    used: set[int] = set()
+    tp = 0
+    for p in pred:
+        for i, g in enumerate(gold):
+            if i not in used and _match(p, g):
+                used.add(i)
+                tp += 1
+                break
+    return tp, len(pred), len(gold)
+
+
+def prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"p": round(p, 4), "r": round(r, 4), "f1": round(f, 4)}
+
+
+def macro_f1(pairs: list[tuple[str, str]]) -> float:
+    labels = sorted({g for g, _ in pairs})
+    scores = []
+    for label in labels:
+        tp = sum(1 for g, p in pairs if g == label and p == label)
+        fp = sum(1 for g, p in pairs if g != label and p == label)
+        fn = sum(1 for g, p in pairs if g == label and p != label)
+        scores.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def main(path: str | Path) -> dict:
+    records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()
+               if line.strip()]
+    nlp = load_nlp()
+    articles = [Article.create(published=r.get("date") or "2000-01-01", text=r["text"])
+                for r in records]
+    types: list[tuple[str, str]] = []
+    modes = Counter()
+    actor_counts = [0, 0, 0]
+    recipient_counts = [0, 0, 0]
+    errors: Counter[str] = Counter()
+    for record, article, doc in zip(records, articles,
+                                    nlp.pipe(a.text for a in articles), strict=True):
+        read = analyse(article, doc)
+        event = primary(extract_events(article, doc, read))
+        gold_type, gold_mode = normalise_type(record["event"], record.get("mode") or "")
+        got = event.event_type if event else NO_EVENT
+        types.append((gold_type, got))
+        if got != gold_type:
+            errors[f"{gold_type}->{got}"] += 1
+        if gold_mode:
+            modes["n"] += 1
+            modes["ok"] += bool(event and event.mode == gold_mode)
+        for counts, gold, pred in (
+                (actor_counts, gold_actors(record.get("source")),
+                 predicted(event.actor if event else None)),
+                (recipient_counts, gold_actors(record.get("target")),
+                 predicted(event.recipient if event else None))):
+            for k, v in enumerate(score_pairs(pred, gold)):
+                counts[k] += v
+    for error, count in errors.most_common(25):
+        print(f"{count:3d} {error}", file=sys.stderr)
+    accuracy = sum(g == p for g, p in types) / max(len(types), 1)
+    metrics = {
+        "records": len(records),
+        "type_accuracy": round(accuracy, 4),
+        "type_macro_f1": round(macro_f1(types), 4),
+        "actor": prf(*actor_counts),
+        "recipient": prf(*recipient_counts),
+        "mode_accuracy": round(modes["ok"] / modes["n"], 4) if modes["n"] else None,
+        "mode_cases": modes["n"],
+    }
+    print(json.dumps(metrics))
+    return metrics
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,1 @@
+"""Exports of the store into the formats other tools read."""

@@ -1,0 +1,129 @@
+"""Disagreements: where one source asserts what another denies, or their figures differ.
+
+Pure over records already extracted (``Attribution`` and ``Figure``, from any number of
+articles), so the register can be rebuilt from the store without reading again.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from chronicle.extract.attribution import Attribution
+from chronicle.extract.figures import Figure, unit_class
+
+CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
+STOP = {"the", "and", "that", "was", "were", "had", "has", "have", "been", "for", "with", "not",
+        "its", "their", "his", "her", "they", "this", "there", "from", "any", "are", "did",
+        "who", "which", "would", "will", "into", "than", "but", "also", "said", "says"}
+NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor)\b")
+OVERLAP_MIN = 0.3  # share of content words two claims must have in common to be one topic
+APPROX = 0.1  # "about 1,200" covers 1,080..1,320
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Two records that cannot both be right, and why."""
+
+    kind: str  # "denial" (asserted vs denied) or "figures" (incompatible numbers)
+    first: Attribution | Figure
+    second: Attribution | Figure
+    topic: str  # shared content words, or the referent and date of the figures
+    similarity: float = 1.0
+
+
+def _words(text: str) -> set[str]:
+    return {w for w in CONTENT_WORD.findall(text.lower()) if w not in STOP}
+
+
+def _who(record: Attribution | Figure) -> str | None:
+    actor = getattr(record, "source_actor", None)
+    if actor:
+        return actor.lower()
+    text = getattr(record, "source_text", "")
+    return text.lower() or None
+
+
+def _polarity(a: Attribution) -> int:
+    """-1 when the source rejects the content (denies, or asserts it negated), else 1."""
+    negated = bool(NEGATION.search(a.content_text.lower()))
+    denies = a.stance == "denies"
+    return -1 if denies != negated else 1
+
+
+def claim_disagreements(claims: Sequence[Attribution]) -> list[Disagreement]:
+    """Pairs of claims by different sources on one topic with opposite polarity.
+
+    "Israel denies restricting food" against "aid agencies say Israel restricts food":
+    the same content words, a denial on one side and an assertion on the other.
+    """
+    words = [_words(a.content_text) for a in claims]
+    out = []
+    for i, a in enumerate(claims):
+        for j in range(i + 1, len(claims)):
+            b = claims[j]
+            if "denies" not in {a.stance, b.stance} or _polarity(a) == _polarity(b):
+                continue
+            who_a, who_b = _who(a), _who(b)
+            if who_a is not None and who_a == who_b:
+                continue
+            shared = words[i] & words[j]
+            union = words[i] | words[j]
+            if not union:
+                continue
+            similarity = len(shared) / min(len(words[i]) or 1, len(words[j]) or 1)
+            if similarity >= OVERLAP_MIN and len(shared) >= 2:
+                out.append(Disagreement("denial", a, b, " ".join(sorted(shared)),
+                                        round(similarity, 3)))
+    return out
+
+
+def interval(f: Figure) -> tuple[float, float]:
+    """The values a figure allows: "more than 1,200" is (1,200, ∞)."""
+    v = f.value
+    if f.bound == "range":
+        return (f.low, f.high)
+    if f.bound in {">", ">="}:
+        return (v, math.inf)
+    if f.bound in {"<", "<="}:
+        return (0.0, v)
+    if f.bound == "~":
+        return (v * (1 - APPROX), v * (1 + APPROX))
+    return (v, v)
+
+
+def _compatible(a: Figure, b: Figure) -> bool:
+    lo_a, hi_a = interval(a)
+    lo_b, hi_b = interval(b)
+    strict = {">", "<"}
+    if a.bound in strict or b.bound in strict:
+        return max(lo_a, lo_b) < min(hi_a, hi_b) or (lo_a == lo_b and hi_a == hi_b)
+    return max(lo_a, lo_b) <= min(hi_a, hi_b)
+
+
+def figure_disagreements(figures: Iterable[Figure]) -> list[Disagreement]:
+    """Figures for the same referent, period and day from different sources that conflict."""
+    groups: dict[tuple, list[Figure]] = {}
+    for f in figures:
+        if f.referent is None or f.source_actor is None:
+            continue
+        key = (f.referent, unit_class(f.unit), f.cumulative, f.date)
+        groups.setdefault(key, []).append(f)
+    out = []
+    for (referent, _, cumulative, date), items in groups.items():
+        for i, a in enumerate(items):
+            for b in items[i + 1:]:
+                if _who(a) == _who(b) or _compatible(a, b):
+                    continue
+                period = "cumulative" if cumulative else "period" if cumulative is False \
+                    else "unspecified"
+                out.append(Disagreement("figures", a, b, f"{referent} {period} {date}"))
+    return out
+
+
+def disagreements(claims: Sequence[Attribution], figures: Iterable[Figure],
+                  ) -> list[Disagreement]:
+    """The register of disagreements: denials first, then conflicting figures."""
+    return claim_disagreements(claims) + figure_disagreements(figures)

@@ -1,0 +1,141 @@
+"""Attribution extraction: who said what, through which cue, quoted how, with what stance."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.attribution import Attribution, extract_attributions, quotation_kind
+from chronicle.model import Article
+
+pytestmark = pytest.mark.slow
+
+
+def attributions(reader, text: str) -> list[Attribution]:
+    article = Article.create(published="2024-03-22", text=text)
+    doc = reader.nlp(text)
+    from chronicle.read.pipeline import analyse
+
+    return extract_attributions(article, doc, analyse(article, doc))
+
+
+def by_cue(found: list[Attribution], cue: str) -> Attribution:
+    matches = [a for a in found if cue in a.cue_text.lower()]
+    assert matches, f"no attribution with cue {cue!r} in {[a.cue_text for a in found]}"
+    return matches[0]
+
+
+def test_said_with_indirect_content(reader):
+    found = attributions(reader, "The health ministry said that 12 people were killed in the "
+                                 "strike on the market.")
+    a = by_cue(found, "said")
+    assert a.source_text == "The health ministry"
+    assert a.content_text.startswith("that 12 people were killed")
+    assert a.kind == "indirect"
+    assert a.stance == "asserts"
+
+
+def test_direct_quotation_before_the_cue(reader):
+    text = '“We will not stop until every hostage is home,” the prime minister told reporters.'
+    a = by_cue(attributions(reader, text), "told")
+    assert a.kind == "direct"
+    assert a.content_text.startswith("“We will not stop")
+    assert "prime minister" in a.source_text
+
+
+def test_mixed_quotation(reader):
+    text = ('The spokesman said the operation would continue "for as long as necessary" in '
+            "the south.")
+    a = by_cue(attributions(reader, text), "said")
+    assert a.kind == "mixed"
+
+
+def test_according_to_names_the_source(reader):
+    text = "According to the United Nations, more than 1.7 million people have been displaced."
+    a = by_cue(attributions(reader, text), "according to")
+    assert "United Nations" in a.source_text
+    assert "1.7 million people" in a.content_text
+
+
+def test_denial_has_the_denies_stance(reader):
+    text = "The army denied that civilians had been in the area at the time of the strike."
+    a = by_cue(attributions(reader, text), "denied")
+    assert a.stance == "denies"
+    assert "civilians had been in the area" in a.content_text
+    assert a.source_text == "The army"
+
+
+def test_accusation_and_claim(reader):
+    found = attributions(reader, "The rebels accused the government of shelling the town. "
+                                 "The government claimed it had only hit military targets.")
+    assert by_cue(found, "accused").stance == "accuses"
+    claimed = by_cue(found, "claimed")
+    assert claimed.stance == "asserts"
+    assert claimed.source_text == "The government"
+
+
+def test_prediction_and_estimate(reader):
+    found = attributions(reader, "Aid agencies warned that famine could spread within weeks. "
+                                 "The ministry estimated that 300 homes were destroyed.")
+    assert by_cue(found, "warned").stance == "predicts"
+    assert by_cue(found, "estimated").stance == "estimates"
+
+
+def test_by_tallies_is_an_attribution(reader):
+    text = "By Israeli tallies, 1,200 people were killed and 253 taken hostage."
+    a = by_cue(attributions(reader, text), "tallies")
+    assert a.source_text == "Israeli"
+    assert "1,200 people were killed" in a.content_text
+    assert a.stance == "estimates"
+
+
+def test_citing_nests_the_cited_source(reader):
+    text = ("Reuters reported, citing two security officials, that the convoy had been "
+            "stopped at the border.")
+    found = attributions(reader, text)
+    outer = by_cue(found, "reported")
+    inner = by_cue(found, "citing")
+    assert outer.source_text == "Reuters"
+    assert "security officials" in inner.source_text
+    assert inner.parent == outer.id
+    assert inner.content_text == outer.content_text
+
+
+def test_reported_speech_inside_reported_speech_is_nested(reader):
+    text = ("The newspaper reported that the army had said the tunnel was destroyed on "
+            "Sunday.")
+    found = attributions(reader, text)
+    outer = by_cue(found, "reported")
+    (inner,) = [a for a in found if a.cue_text == "said"]
+    assert inner.source_text == "the army"
+    assert inner.parent == outer.id
+
+
+def test_unnamed_sources(reader):
+    a = by_cue(attributions(reader, "Officials say the talks have stalled."), "say")
+    assert a.source_text == "Officials"
+    assert a.source_kind == "unnamed"
+    assert a.source_actor is None
+
+
+def test_pronoun_source_resolves_to_the_person_named_before(reader):
+    text = ("Antony Blinken arrived in Cairo on Monday. He said a ceasefire was within "
+            "reach.")
+    a = by_cue(attributions(reader, text), "said")
+    assert a.source_text == "He"
+    assert a.source_kind == "pronoun"
+    assert a.source_actor == "Antony Blinken"
+
+
+def test_offsets_point_into_the_article_text(reader):
+    text = "Hospital staff said dozens of wounded were brought in overnight."
+    for a in attributions(reader, text):
+        assert text[a.cue_start:a.cue_end] == a.cue_text
+        assert text[a.content_start:a.content_end] == a.content_text
+        if a.source_start is not None:
+            assert text[a.source_start:a.source_end] == a.source_text
+
+
+def test_quotation_kind_without_a_parse():
+    assert quotation_kind("“We are ready.”") == "direct"
+    assert quotation_kind("that the talks had stalled") == "indirect"
+    assert quotation_kind("the talks were “dead in the water”") == "mixed"

@@ -1,0 +1,128 @@
+"""Figures: values in digits and words, bounds, ranges, referents, periods, dates, sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.attribution import Attribution
+from chronicle.extract.claims import disagreements
+from chronicle.extract.figures import Figure, extract_figures, parse_figures
+from chronicle.model import Article
+
+
+def values(text: str) -> list[tuple[float, str]]:
+    return [(f.value, f.bound) for f in parse_figures(text)]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("1,200 people were killed", 1200),
+    ("14 000 people remained evacuated", 14000),
+    ("3.5 million people need food", 3_500_000),
+    ("a million people have fled", 1_000_000),
+    ("two dozen aid trucks crossed", 24),
+    ("sixty-five soldiers were wounded", 65),
+    ("hundreds of families fled", 100),
+    ("tens of thousands marched", 10_000),
+    ("half a million were displaced", 500_000),
+    ("$2bn in aid was pledged", 2_000_000_000),
+])
+def test_values_in_digits_and_words(text, value):
+    assert [f.value for f in parse_figures(text)] == [value]
+
+
+@pytest.mark.parametrize(("text", "bound"), [
+    ("more than 32,000 Palestinians", ">"),
+    ("at least 12 people", ">="),
+    ("nearly 1,200 people", "<"),
+    ("up to 500 people", "<="),
+    ("about 2,000 households", "~"),
+    ("an estimated 3,000 people", "~"),
+    ("300 or more trucks", ">="),
+    ("1,200 people", "="),
+])
+def test_bounds(text, bound):
+    assert [f.bound for f in parse_figures(text)] == [bound]
+
+
+def test_vague_plurals_are_lower_bounds():
+    assert values("hundreds of people") == [(100, ">=")]
+
+
+def test_ranges_keep_both_ends():
+    (f,) = parse_figures("Between 18,000 and 25,000 people were displaced.")
+    assert (f.low, f.high, f.value, f.bound) == (18_000, 25_000, 25_000, "range")
+    (g,) = parse_figures("An estimated 25,000 to 30,000 IDPs lack shelter.")
+    assert (g.low, g.high) == (25_000, 30_000)
+
+
+def test_dates_years_times_and_identifiers_are_not_figures():
+    text = ("On 7 October 2023 at 6:30, F-16 jets struck; COVID-19 and Resolution 2334 "
+            "were cited on March 3rd. The 12-year-old boy was held for 3 days. One of them "
+            "left.")
+    assert parse_figures(text) == []
+
+
+def test_unit_is_read_from_the_following_words():
+    assert [f.unit for f in parse_figures("45% of homes and 310 households")] == [
+        "%", "households"]
+
+
+@pytest.mark.slow
+def test_article_figures_have_referent_period_date_and_source(reader):
+    text = ("The health ministry said on Tuesday that more than 32,000 Palestinians have been "
+            "killed since the war began. By Israeli tallies, 1,200 people were killed and 253 "
+            "were taken hostage. Overnight, two dozen aid trucks entered the territory.")
+    article = Article.create(published="2024-03-22", text=text)
+    doc = reader.nlp(text)
+    from chronicle.extract.attribution import extract_attributions
+    from chronicle.read.pipeline import analyse
+
+    read = analyse(article, doc)
+    claims = extract_attributions(article, doc, read)
+    figures = {f.value: f for f in extract_figures(article, doc, read, claims)}
+    killed = figures[32_000]
+    assert (killed.bound, killed.referent, killed.cumulative) == (">", "killed", True)
+    assert killed.date == "2024-03-19" and killed.date_basis == "text"
+    assert killed.attribution is not None
+    assert "health ministry" in (killed.source_actor or "").lower()
+    assert figures[1_200].referent == "killed"
+    assert figures[1_200].source_actor == "Israeli"
+    assert figures[253].referent == "hostages"
+    trucks = figures[24]
+    assert trucks.referent == "aid trucks"
+    assert trucks.cumulative is False
+    assert trucks.date == "2024-03-22"  # "overnight": the night before publication
+
+
+def _claim(n: int, source: str, stance: str, content: str) -> Attribution:
+    return Attribution(id=f"x:a{n}", article_id="x", sentence_index=n, cue_start=0, cue_end=1,
+                       cue_text="said", content_start=0, content_end=len(content),
+                       content_text=content, kind="indirect", stance=stance,
+                       source_text=source, source_actor=source, source_kind="named")
+
+
+def _figure(value: float, bound: str, source: str, referent: str = "killed") -> Figure:
+    return Figure(start=0, end=1, text=str(value), value=value, low=value, high=value,
+                  bound=bound, unit="people", referent=referent, cumulative=True,
+                  date="2024-03-22", source_actor=source)
+
+
+def test_a_denial_of_what_another_source_asserts_is_a_disagreement():
+    claims = [
+        _claim(0, "aid agencies", "asserts", "Israel is restricting food deliveries to Gaza"),
+        _claim(1, "Israel", "denies", "restricting food deliveries to Gaza"),
+        _claim(2, "the mayor", "asserts", "the bridge reopened on Monday"),
+    ]
+    (d,) = disagreements(claims, [])
+    assert d.kind == "denial"
+    assert {d.first.source_actor, d.second.source_actor} == {"aid agencies", "Israel"}
+
+
+def test_different_figures_for_the_same_referent_and_day_disagree():
+    figures = [_figure(1200, "=", "Israel"), _figure(1400, ">", "the ministry"),
+               _figure(1250, "~", "the UN"), _figure(900, "=", "Israel", "injured")]
+    found = disagreements([], figures)
+    pairs = {frozenset((d.first.source_actor, d.second.source_actor)) for d in found}
+    assert frozenset(("Israel", "the ministry")) in pairs
+    assert frozenset(("Israel", "the UN")) not in pairs  # 1,200 is about 1,250
+    assert all(d.kind == "figures" for d in found)

@@ -1,0 +1,146 @@
+"""Timeline summarisation: which dates, which sentences, and the evidence behind each entry."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from chronicle.model import Article, ReadArticle, Sentence
+from chronicle.store import Store
+from chronicle.timeline.corpus import Corpus, Doc, Sent, day_range
+from chronicle.timeline.dates import DayCounts, default_date_count, rank_days
+from chronicle.timeline.summarise import summarise, summarise_corpus
+
+BLAST = "The oil rig exploded in the Gulf of Mexico , killing eleven workers on the platform ."
+FILLER = [
+    "Shares in the company fell sharply as investors weighed the cost of the clean-up .",
+    "Environmental groups warned that the slick could reach the coast within days .",
+    "Engineers are trying to close a valve on the sea floor with remote-controlled robots .",
+    "Fishermen in Louisiana said they feared for their livelihoods this season .",
+]
+
+
+def corpus_of(articles: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]],
+              duplicates: dict[str, str] | None = None) -> Corpus:
+    """A corpus from (article id, published, [(sentence, days it names)])."""
+    duplicates = duplicates or {}
+    docs, sentences = {}, []
+    for aid, published, sents in articles:
+        docs[aid] = Doc(aid, published, source=f"outlet-{aid[0]}", title=f"Title {aid}",
+                        origin=f"{aid}.txt", duplicate_of=duplicates.get(aid))
+        offset = 0
+        for i, (text, days) in enumerate(sents):
+            sentences.append(Sent(aid, i, offset, offset + len(text), text, days))
+            offset += len(text) + 1
+    return Corpus(docs, sentences)
+
+
+def spill_corpus() -> Corpus:
+    """Five stories: three later ones point back to the blast on 04-20; 04-25 is a quiet day."""
+    return corpus_of([
+        ("a1", "2010-04-21", [(BLAST, ("2010-04-20",)), (FILLER[0], ())]),
+        ("b2", "2010-04-23", [("Eleven workers died when the rig exploded on Tuesday night .",
+                               ("2010-04-20",)), (FILLER[1], ())]),
+        ("c3", "2010-04-24", [("The explosion on the rig killed eleven workers in the Gulf .",
+                               ("2010-04-20",)), (FILLER[2], ())]),
+        ("d4", "2010-04-25", [(FILLER[3], ()), (FILLER[1], ())]),
+        ("e5", "2010-04-29", [("The slick reached the coast of Louisiana on Thursday morning .",
+                               ("2010-04-29",)), (FILLER[0], ())]),
+    ])
+
+
+def test_a_day_that_many_later_stories_point_back_to_ranks_first() -> None:
+    ranked = rank_days(spill_corpus(), model=None)
+    assert ranked[0][0] == "2010-04-20"
+    assert {day for day, _ in ranked} >= {"2010-04-20", "2010-04-21", "2010-04-29"}
+
+
+def test_near_duplicate_articles_count_once() -> None:
+    copies = corpus_of([
+        ("a1", "2010-04-21", [(BLAST, ("2010-04-20",))]),
+        ("a2", "2010-04-21", [(BLAST + " Updated .", ("2010-04-20",))]),
+        ("b1", "2010-04-22", [("Talks on compensation began .", ("2010-04-22",))]),
+    ], duplicates={"a2": "a1"})
+    counts = DayCounts.of(copies)
+    assert counts.men["2010-04-20"] == 1
+    assert counts.pub["2010-04-21"] == 1
+    assert copies.stories == 2
+
+
+def test_dates_outside_the_window_are_never_chosen() -> None:
+    ranked = rank_days(spill_corpus(), date_from="2010-04-21", date_to="2010-04-30", model=None)
+    assert all("2010-04-21" <= day <= "2010-04-30" for day, _ in ranked)
+
+
+def test_each_entry_cites_its_sentences_articles_outlets_and_story_count() -> None:
+    entries = summarise_corpus(spill_corpus(), dates=2, sentences=1, model=None)
+    assert [e.date for e in entries] == sorted(e.date for e in entries)
+    blast = next(e for e in entries if e.date == "2010-04-20")
+    assert blast.article_count == 3
+    assert blast.sources == ("outlet-a", "outlet-b", "outlet-c")
+    evidence = blast.summary[0]
+    assert evidence.date_basis == "text"  # its own time expression names the day
+    assert evidence.article_id in {"a1", "b2", "c3"}
+    assert evidence.published > blast.date
+    assert evidence.title == f"Title {evidence.article_id}"
+    assert evidence.end - evidence.start == len(evidence.text)
+
+
+def test_a_day_says_what_happened_once_however_many_reports_repeat_it() -> None:
+    entries = summarise_corpus(spill_corpus(), dates=1, sentences=3, model=None)
+    texts = entries[0].summary
+    # the three reports of the blast say the same thing: at most two differently worded
+    # sentences survive, and never the same sentence twice
+    assert len({e.text for e in texts}) == len(texts)
+    assert len(texts) < 3
+
+
+def test_a_sentence_is_not_repeated_on_another_day() -> None:
+    entries = summarise_corpus(spill_corpus(), dates=5, sentences=2, model=None)
+    chosen = [(e.article_id, e.sentence_index) for entry in entries for e in entry.summary]
+    assert len(chosen) == len(set(chosen))
+
+
+def test_leads_speak_for_their_publication_day_when_they_name_no_other() -> None:
+    quiet = corpus_of([
+        ("a1", "2010-05-01", [("Officials closed fishing grounds along the coast of Louisiana .",
+                               ()), (FILLER[0], ())]),
+        ("b1", "2010-05-01", [("Fishing grounds along the Louisiana coast were closed .", ()),
+                              (FILLER[1], ())]),
+    ])
+    entries = summarise_corpus(quiet, dates=1, sentences=1, model=None)
+    assert entries[0].date == "2010-05-01"
+    assert entries[0].summary[0].date_basis == "published"
+
+
+def test_the_default_number_of_dates_grows_with_the_corpus_but_stays_readable() -> None:
+    small = spill_corpus()
+    ranked = rank_days(small, model=None)
+    assert default_date_count(ranked, small) == min(10, len(ranked))
+    days = day_range("2010-05-01", "2012-12-31")
+    many = corpus_of([(f"x{i}", days[i], [(f"Report number {i} on the clean-up of the spill .",
+                                           (days[i],))]) for i in range(700)])
+    assert default_date_count(rank_days(many, model=None), many) == 60
+
+
+def test_summarise_reads_a_store_and_honours_the_window(tmp_path: Path) -> None:
+    texts = {"2010-04-21": BLAST + "\n" + FILLER[0], "2010-05-03": FILLER[2] + "\n" + FILLER[3]}
+    with Store(tmp_path / "c.db") as store:
+        articles = [Article.create(published=day, text=text, source="wire", origin=f"{day}.txt")
+                    for day, text in texts.items()]
+        store.add_batch(articles)
+        results = []
+        for a in articles:
+            lines = a.text.split("\n")
+            start = 0
+            sentences = []
+            for i, line in enumerate(lines):
+                days = ("2010-04-20",) if line == BLAST else ()
+                sentences.append(Sentence(a.id, i, start, start + len(line), line, days))
+                start += len(line) + 1
+            results.append(ReadArticle(a.id, sentences))
+        store.save_read(results, version=1)
+        entries = summarise(store, dates=3, sentences=1, date_to="2010-04-30", model=None)
+    assert entries[0].date == "2010-04-20"
+    assert all(e.date <= "2010-04-30" for e in entries)
+    assert entries[0].summary[0].text == BLAST
+    assert entries[0].summary[0].source == "wire"
