@@ -490,6 +490,10 @@ def consolidate(mentions: Sequence[EventMention]) -> list[Event]:
                 break
             if a.event_type != b.event_type or a.modality != b.modality:
                 continue
+            if a.article_id == b.article_id and a.sentence_index == b.sentence_index:
+                # "aircraft struck a school, killing 20": two triggers, one happening
+                parent[find(j)] = find(i)
+                continue
             if not (_compatible(a.actor, b.actor) and _compatible(a.recipient, b.recipient)):
                 continue
             same_place = a.location is not None and b.location is not None and \

@@ -1,0 +1,96 @@
+"""Events, claims and figures from the store, as the CLI lists and exports them."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chronicle.cli import main
+from tests.conftest import write_seed
+
+STRIKE_REPORTS = {
+    "reuters": "Israeli aircraft struck a school in Gaza City on Tuesday, killing at least 20 "
+               "people, health officials said.",
+    "bbc": "An Israeli air strike hit a school in Gaza City on Tuesday, killing at least 22 "
+           "people, according to local health officials.",
+    "afp": "Israeli warplanes bombed a school in Gaza City on Tuesday and killed at least 20 "
+           "people, Gaza health officials said.",
+}
+DENIAL = ("Israel denies restricting food deliveries into Gaza. Aid agencies say Israel is "
+          "restricting food deliveries into Gaza.")
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Three outlets report one strike; a fourth article carries a denial."""
+    root = tmp_path_factory.mktemp("explore")
+    for outlet, text in STRIKE_REPORTS.items():
+        write_seed(root / "in", f"{outlet}.txt", "2024-03-20", f"Source: {outlet}\n{text}")
+    write_seed(root / "in", "denial.txt", "2024-03-21", DENIAL)
+    db = root / "c.db"
+    result = CliRunner().invoke(main, ["run", str(root / "in"), "--db", str(db), "--out",
+                                       str(root / "out")])
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def cli(*args: str) -> str:
+    result = CliRunner().invoke(main, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def test_one_strike_reported_by_three_outlets_is_one_event_with_three_sources(
+        store_path: Path) -> None:
+    events = json.loads(cli("events", "--db", str(store_path), "--type", "ASSAULT", "--json"))
+    strikes = [e for e in events if e["date"] == "2024-03-19"]
+    assert len(strikes) == 1
+    assert strikes[0]["article_count"] == 3
+    assert sorted(strikes[0]["sources"].split(",")) == ["afp", "bbc", "reuters"]
+    assert {m["source"] for m in strikes[0]["mentions"]} == {"afp", "bbc", "reuters"}
+
+
+def test_exports_carry_every_event_with_its_evidence(store_path: Path) -> None:
+    db = str(store_path)
+    listed = json.loads(cli("events", "--db", db, "--json"))
+    plover = [json.loads(line) for line in
+              cli("export", "events", "--db", db, "--format", "plover-jsonl").splitlines()]
+    assert [r["id"] for r in plover] == [e["id"] for e in listed]
+    assert all(r["mentions"] and r["text"] for r in plover)
+    gdelt = list(csv.DictReader(io.StringIO(cli("export", "events", "--db", db, "--format",
+                                                "gdelt-tsv")), delimiter="\t"))
+    assert len(gdelt) == len(listed) and gdelt[0]["Day"].isdigit()
+    rows = list(csv.DictReader(io.StringIO(cli("export", "events", "--db", db, "--format",
+                                               "csv"))))
+    assert all(row["evidence"] for row in rows)
+    geo = json.loads(cli("export", "events", "--db", db, "--format", "geojson"))
+    assert geo["type"] == "FeatureCollection"
+    for feature in geo["features"]:
+        longitude, latitude = feature["geometry"]["coordinates"]
+        assert -180 <= longitude <= 180 and -90 <= latitude <= 90
+
+
+def test_claims_show_the_denial_beside_the_assertion(store_path: Path) -> None:
+    data = json.loads(cli("claims", "--db", str(store_path), "--about", "food", "--json"))
+    stances = {c["stance"] for c in data["claims"]}
+    assert "denies" in stances
+    assert any(d["kind"] == "denial" for d in data["disagreements"])
+
+
+def test_figures_list_each_source_and_its_number(store_path: Path) -> None:
+    rows = json.loads(cli("figures", "--db", str(store_path), "--json"))
+    killed = [r for r in rows if r["referent"] == "killed"]
+    assert {r["value"] for r in killed} >= {20.0, 22.0}
+    assert all(r["bound"] == ">=" for r in killed)
+
+
+def test_the_report_has_events_claims_and_figures(store_path: Path) -> None:
+    report = json.loads((store_path.parent / "out" / "timeline.json").read_text())
+    assert report["events"] and report["claims"] and report["figures"]
+    html = (store_path.parent / "out" / "timeline.html").read_text()
+    assert "Figures by source" in html and "<svg" in html
