@@ -68,7 +68,7 @@ def cross_validated(texts: list[str], types: list[str], labels: list[int]) -> li
                                 sublinear_tf=True)
         onehot = OneHotEncoder(handle_unknown="ignore")
 
-        def features(index, fit: bool = False):
+        def features(index, fit=False, words=words, chars=chars, onehot=onehot):
             sub = [texts[i] for i in index]
             typ = [[types[i]] for i in index]
             if fit:

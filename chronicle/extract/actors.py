@@ -346,7 +346,7 @@ def build_registry(extra: Sequence[str | Path] = ()) -> Registry:
     for iso3, capital in places.capitals.items():
         registry.add(capital.name, "capital", iso3)
     for row in _rows(DATA / "countries.tsv"):
-        row = row + ["", ""]
+        row = [*row, "", ""]
         for name in filter(None, row[1].split("|")):
             registry.add(name, "country", row[0])
         for demonym in filter(None, row[2].split("|")):

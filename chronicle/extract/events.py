@@ -170,10 +170,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
             hit = _verb_trigger(token)
             if hit is None:
                 continue
-            if token.lemma_.lower() in lex.DENY_VERBS | {"agree", "offer", "propose"} and any(
+            if token.lemma_.lower() in lex.DENY_VERBS and any(
                     c.dep_ in {"xcomp", "ccomp"} and _verb_trigger(c) for c in token.children):
-                if token.lemma_.lower() in lex.DENY_VERBS:
-                    continue  # "denies restricting food": a denied COERCE, not a REJECT
+                continue  # "denies restricting food": a denied COERCE, not a REJECT
             if token.lemma_.lower() in {"make", "take"}:
                 continue
             found.append(_Candidate(token, *hit))
@@ -182,8 +181,8 @@ def _candidates(sent: Span) -> list[_Candidate]:
             if hit is None:
                 continue
             head = token.head
-            carried = head.lemma_.lower() in lex.LIGHT_VERBS and token.dep_ in {"dobj", "nsubj",
-                                                                                 "nsubjpass"}
+            carried = head.lemma_.lower() in lex.LIGHT_VERBS and \
+                token.dep_ in {"dobj", "nsubj", "nsubjpass"}
             if head.pos_ == "VERB" and not carried and _verb_trigger(head) is not None:
                 continue  # the verb already codes it: "condemned the attack" is ACCUSE
             found.append(_Candidate(token, *hit, noun=True))
@@ -199,9 +198,9 @@ def _phrase(token: Token) -> tuple[int, int]:
             start = min(start, child.left_edge.i)
     end = token.i + 1
     for child in token.rights:
-        if child.dep_ in {"compound", "flat", "appos"} and child.i == end:
-            end = child.right_edge.i + 1
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.i == end:
+        joined = child.dep_ in {"compound", "flat", "appos"} or \
+            (child.dep_ == "prep" and child.lower_ == "of")
+        if joined and child.i == end:
             end = child.right_edge.i + 1
         else:
             break
@@ -258,10 +257,8 @@ def _participants(cand: _Candidate) -> tuple[Token | None, Token | None]:
     if cand.noun:
         actor = recipient = None
         for child in token.children:
-            if child.dep_ == "poss" or (child.dep_ == "compound" and child.ent_type_ in {
-                    "GPE", "NORP", "ORG"}):
-                actor = child
-            elif child.dep_ == "amod" and child.ent_type_ in {"NORP", "GPE"}:
+            named = child.ent_type_ in {"GPE", "NORP", "ORG"}
+            if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
                 actor = child
             elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
                 actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
@@ -286,8 +283,7 @@ def _ancestors(token: Token) -> list[Token]:
     chain = []
     current = token
     while current.head.i != current.i and len(chain) < 8:
-        if current.dep_ not in CLAUSE_DEPS and current.dep_ not in {"dobj", "pobj", "prep",
-                                                                      "nsubj", "nsubjpass"}:
+        if current.dep_ not in CLAUSE_DEPS | {"dobj", "pobj", "prep", "nsubj", "nsubjpass"}:
             break
         current = current.head
         chain.append(current)
@@ -295,7 +291,7 @@ def _ancestors(token: Token) -> list[Token]:
 
 
 def _negated(token: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det"}
+    return any(c.dep_ == "neg" or (c.lower_ in {"never", "no"} and c.dep_ in {"neg", "det"})
                for c in token.children)
 
 

@@ -23,7 +23,8 @@ VERBS: dict[str, Trigger] = {}
 for _type, _table in {
     "AGREE": {"agree|pledge|promise|offer|propose|accept|sign|vow|settle|commit|reconcile": "",
               "ratify": ""},
-    "CONSULT": {"meet|confer|consult|negotiate|discuss|talk": "", "visit|travel|fly|arrive": "visit",
+    "CONSULT": {"meet|confer|consult|negotiate|discuss|talk": "",
+                "visit|travel|fly|arrive": "visit",
                 "phone|telephone|call": "phone", "host|receive": "host", "mediate": "mediate"},
     "SUPPORT": {"support|praise|endorse|back|commend|welcome|congratulate|thank|defend|hail|"
                 "recognize|recognise|applaud|laud|reaffirm|apologize|apologise|forgive": ""},
@@ -50,7 +51,8 @@ for _type, _table in {
                "blockade|besiege|evict|sentence|outlaw|prohibit|crack down|round up|convict|"
                "nationalize|close|shut|demolish|raze|bulldoze|expropriate|confine|"
                "block": "", "arrest|detain|jail|imprison|round up": "arrest",
-               "seize|confiscate|expropriate": "seize", "restrict|block|besiege|blockade": "restrict",
+               "seize|confiscate|expropriate": "seize",
+               "restrict|block|besiege|blockade": "restrict",
                "ban|outlaw|prohibit": "ban", "censor": "censor", "deport|evict": "deport"},
     "ASSAULT": {"attack|kill|bomb|shell|strike|fire|shoot|invade|clash|fight|ambush|massacre|"
                 "raid|storm|wound|injure|capture|occupy|abduct|kidnap|torture|behead|explode|"

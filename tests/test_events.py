@@ -1,0 +1,92 @@
+"""Event coding on sentences written for these tests: types, actors, modality, merging."""
+
+from __future__ import annotations
+
+import pytest
+
+from chronicle.extract.events import consolidate, extract_events, primary
+from chronicle.model import Article
+from chronicle.read.pipeline import analyse
+
+
+@pytest.fixture(scope="module")
+def code(reader):
+    """Code one article's text; returns its event mentions."""
+
+    def run(text: str, published: str = "2024-03-22", source: str = ""):
+        article = Article.create(published=published, text=text, source=source)
+        doc = reader.nlp(text)
+        return extract_events(article, doc, analyse(article, doc))
+
+    return run
+
+
+def test_military_strike_is_an_assault_with_actor_recipient_and_place(code):
+    event = primary(code("Israeli warplanes struck a Hamas compound in Rafah on Thursday."))
+    assert event.event_type == "ASSAULT"
+    assert (event.actor.country, event.actor.sector) == ("ISR", "MIL")
+    assert event.recipient.name == "Hamas"
+    assert event.location.country == "PSE"
+    assert (event.date, event.date_basis) == ("2024-03-21", "text")
+    assert event.cameo_root.startswith("1") and event.quad_class == 4
+
+
+def test_phone_call_between_two_governments_is_consult_by_phone(code):
+    event = primary(code("The French president spoke by phone with his Egyptian counterpart."))
+    assert (event.event_type, event.mode) == ("CONSULT", "phone")
+    assert event.actor.country == "FRA"
+
+
+def test_denial_is_not_an_assertion(code):
+    event = primary(code("The government denies restricting food deliveries to the north."))
+    assert event.event_type == "COERCE"
+    assert event.modality == "denied"
+
+
+def test_plans_are_marked_as_planned(code):
+    events = code("The army plans to push into Rafah next week.")
+    assert any(e.event_type in {"ASSAULT", "MOBILIZE"} or e.modality == "planned"
+               for e in events)
+    assert all(e.modality == "planned" for e in events)
+
+
+def test_threat_codes_threaten_and_the_threatened_act(code):
+    events = code("Russia threatened to cut off gas supplies to Moldova.")
+    assert primary(events).event_type == "THREATEN"
+    assert any(e.modality == "threatened" for e in events)
+
+
+def test_reporter_and_publication_date_fallback(code):
+    event = primary(code("Rebels attacked an army base, the military said."))
+    assert event.event_type == "ASSAULT"
+    assert event.reporter == "military"
+    assert (event.date, event.date_basis) == ("2024-03-22", "published")
+
+
+def test_evidence_offsets_point_into_the_article(code):
+    text = "Talks stalled. Protesters rallied outside parliament in Nairobi on Monday."
+    event = primary([e for e in code(text) if e.event_type == "PROTEST"])
+    assert text[event.start:event.end] == event.text
+    assert text[event.trigger_start:event.trigger_end] == event.trigger
+    assert event.location.country == "KEN"
+
+
+def test_same_strike_in_three_outlets_is_one_event(code):
+    reports = [
+        ("An air strike hit a market in Kharkiv on Friday, killing 12 people.", "outlet-a"),
+        ("Russian missiles struck a crowded market in Kharkiv on Friday.", "outlet-b"),
+        ("At least 12 people were killed when a strike hit a Kharkiv market.", "outlet-c"),
+    ]
+    mentions = []
+    for text, source in reports:
+        mentions += [e for e in code(text, "2024-03-22", source) if e.event_type == "ASSAULT"]
+    events = consolidate(mentions)
+    assert len(events) == 1
+    assert events[0].sources == ("outlet-a", "outlet-b", "outlet-c")
+    assert len(events[0].article_ids) == 3
+
+
+def test_different_days_stay_apart(code):
+    first = code("Troops shelled the town of Avdiivka on Monday.", "2024-03-22")
+    second = code("Troops shelled the town of Avdiivka on Monday.", "2024-04-12")
+    assert len(consolidate(first + second)) == 2
