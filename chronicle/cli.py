@@ -39,6 +39,12 @@ def _ingest(store: Store, paths: tuple[str, ...], source: str | None) -> int:
     return counts.rejected
 
 
+def _open_existing(db_path: str) -> Store:
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
+    return Store(db_path)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chronicle")
 def main() -> None:
@@ -70,8 +76,8 @@ def ingest(paths: tuple[str, ...], db_path: str, source: str | None) -> None:
 @db_option
 @workers_option
 def read(db_path: str, workers: int) -> None:
-    """Read the articles not yet read: sentences, entities, resolved time expressions."""
-    with Store(db_path) as store:
+    """Read the articles not yet read: sentences, entities, time expressions, events, claims."""
+    with _open_existing(db_path) as store:
         count = jobs.read(store, workers=workers)
     click.echo(f"read: {count} articles", err=True)
 
@@ -83,11 +89,11 @@ def read(db_path: str, workers: int) -> None:
 @click.option("--title", default="Chronicle timeline", show_default=True)
 @click.option("--dates", type=click.IntRange(1), default=None,
               help="Number of dates (default: chosen from the corpus size).")
-@click.option("--sentences", type=click.IntRange(1), default=3, show_default=True,
+@click.option("--sentences", type=click.IntRange(1), default=2, show_default=True,
               help="Sentences per date.")
 def report(db_path: str, out_dir: str, title: str, dates: int | None, sentences: int) -> None:
     """Write timeline.md, timeline.html and timeline.json from the store."""
-    with Store(db_path) as store:
+    with _open_existing(db_path) as store:
         paths = jobs.report(store, out_dir, title=title, dates=dates, sentences=sentences)
     click.echo(f"report: {paths[1]}")
 
@@ -112,12 +118,6 @@ def run(paths: tuple[str, ...], db_path: str, source: str | None, workers: int, 
     for path in written:
         click.echo(f"report: {path}")
     sys.exit(EXIT_REJECTS if rejected else 0)
-
-
-def _open_existing(db_path: str) -> Store:
-    if not Path(db_path).exists():
-        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
-    return Store(db_path)
 
 
 def _echo_json(value: object) -> None:
@@ -148,8 +148,8 @@ def timeline(db_path: str, query: str | None, date_from: str | None, date_to: st
         _echo_json([asdict(e) for e in entries])
         return
     for entry in entries:
-        outlets = ", ".join(entry.sources)
-        click.echo(f"{entry.date}  ({entry.article_count} stories{': ' + outlets if outlets else ''})")
+        outlets = f": {', '.join(entry.sources)}" if entry.sources else ""
+        click.echo(f"{entry.date}  ({entry.article_count} stories{outlets})")
         for e in entry.summary:
             click.echo(f"  - {e.text}  [{e.article_id}:{e.sentence_index}]")
 
@@ -267,9 +267,7 @@ def export_events(db_path: str, fmt: str, out_path: str | None) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print counts and rejects as JSON.")
 def status(db_path: str, as_json: bool) -> None:
     """Show what the store holds and list rejected inputs with their reasons."""
-    if not Path(db_path).exists():
-        raise click.ClickException(f"no store at {db_path}")
-    with Store(db_path) as store:
+    with _open_existing(db_path) as store:
         counts = store.counts()
         rejects = store.rejects()
         version = store.schema_version

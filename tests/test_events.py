@@ -90,3 +90,38 @@ def test_different_days_stay_apart(code):
     first = code("Troops shelled the town of Avdiivka on Monday.", "2024-03-22")
     second = code("Troops shelled the town of Avdiivka on Monday.", "2024-04-12")
     assert len(consolidate(first + second)) == 2
+
+
+def test_conjoined_actors_are_all_kept(code):
+    event = primary(code("Kenyan and Ugandan officials signed a border accord on Monday."))
+    countries = {a.country for a in (event.actor, *event.co_actors)}
+    assert countries == {"KEN", "UGA"}
+
+
+def test_recipient_through_a_preposition(code):
+    event = primary(code("Norway granted asylum to three Eritrean journalists."))
+    assert event.event_type == "AID"
+    assert event.recipient.country == "ERI"
+
+
+def test_a_stated_intention_to_cooperate_is_agree_with_the_pronoun_resolved(code):
+    event = primary(code("Chile said it will withdraw its troops from the border zone."))
+    assert event.event_type == "AGREE"
+    assert event.actor.country == "CHL"
+
+
+def test_a_stated_intention_to_use_force_is_a_threat(code):
+    event = primary(code("Armenia said it would blockade the port unless talks resume."))
+    assert event.event_type == "THREATEN"
+
+
+def test_said_must_is_a_request_to_the_subject(code):
+    event = primary(code("The Peruvian government said Bolivia must return the seized trucks."))
+    assert event.event_type == "REQUEST"
+    assert (event.actor.country, event.recipient.country) == ("PER", "BOL")
+
+
+def test_halting_aid_reduces_relations(code):
+    event = primary(code("Sweden halted development aid to Zambia on Tuesday."))
+    assert event.event_type == "SANCTION"
+    assert event.recipient.country == "ZMB"

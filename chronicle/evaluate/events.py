@@ -38,12 +38,17 @@ def gold_actors(value: object) -> list[tuple[str, str]]:
     return out
 
 
-def predicted(actor: Actor | None) -> list[tuple[str, str]]:
-    if actor is None or not (actor.country or actor.sector):
-        return []
-    country = BODY.get(actor.country, actor.country)
-    sector = "" if actor.sector in {"IGO", "UNK"} else actor.sector
-    return [(country, sector)]
+def predicted(actor: Actor | None, *others: Actor) -> list[tuple[str, str]]:
+    """(country, sector) pairs of an actor and those conjoined with it."""
+    out = []
+    for one in (actor, *others):
+        if one is None or not (one.country or one.sector):
+            continue
+        country = BODY.get(one.country, one.country)
+        sector = "" if one.sector in {"IGO", "UNK"} else one.sector
+        if (country, sector) not in out:
+            out.append((country, sector))
+    return out
 
 
 def _match(pred: tuple[str, str], gold: tuple[str, str]) -> bool:
@@ -106,9 +111,9 @@ def main(path: str | Path) -> dict:
             modes["ok"] += bool(event and event.mode == gold_mode)
         for counts, gold, pred in (
                 (actor_counts, gold_actors(record.get("source")),
-                 predicted(event.actor if event else None)),
+                 predicted(event.actor, *event.co_actors) if event else []),
                 (recipient_counts, gold_actors(record.get("target")),
-                 predicted(event.recipient if event else None))):
+                 predicted(event.recipient, *event.co_recipients) if event else [])):
             for k, v in enumerate(score_pairs(pred, gold)):
                 counts[k] += v
     for error, count in errors.most_common(25):

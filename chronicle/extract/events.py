@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -30,12 +30,16 @@ __all__ = ["Actor", "Event", "EventMention", "consolidate", "extract_events"]
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_PREPS = {"with", "against", "on", "to", "at", "for", "from", "into", "toward",
                 "towards", "upon", "over", "in"}
+RECIPIENT_PREPS = {"with", "against", "on", "to", "at", "for", "toward", "towards", "upon",
+                   "into", "over", "in"}
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
                "on", "along"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "csubj"}
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod",
                 "advmod", "cc", "conj", "punct", "npadvmod"}
+BODY_CODES = {"UNO", "EUR", "IGO", "NGO"}
+PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 WORD = re.compile(r"[a-z]{3,}")
 
 
@@ -69,6 +73,8 @@ class EventMention:
     quad_class: int = 0
     goldstein: float = 0.0
     depth: int = 0  # trigger's distance from the sentence root: 0 for the main verb
+    co_actors: tuple[Actor, ...] = ()  # conjoined actors: "Hungarian and Romanian officials"
+    co_recipients: tuple[Actor, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -162,20 +168,55 @@ def _noun_trigger(token: Token) -> tuple[str, str] | None:
     return lex.NOUNS.get(lemma) or lex.NOUNS.get(token.lower_)
 
 
+def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
+    """Verbs whose object decides the type: "cancel a visit" reduces relations (SANCTION),
+    "cancel the curfew" eases a restriction (CONCEDE), "grant asylum" is AID."""
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    if particle:
+        lemma = f"{lemma} {particle}" if f"{lemma} {particle}" in lex.REDUCE_VERBS else lemma
+    for child in token.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        noun = child.lemma_.lower()
+        if (lemma, noun) in lex.VERB_OBJECT:
+            return lex.VERB_OBJECT[(lemma, noun)]
+        if lemma in lex.REDUCE_VERBS:
+            kind = lex.NOUNS.get(noun, ("", ""))[0]
+            if kind in lex.COOPERATIVE:
+                return ("SANCTION", "")
+            if kind in {"COERCE", "SANCTION", "PROTEST"}:
+                return ("CONCEDE", "")
+    return hit
+
+
+def _demanded(token: Token) -> bool:
+    """"X said Y must act": a verb with "must" or "should" under a report verb."""
+    if token.head.i == token.i or token.head.lemma_.lower() not in lex.DEMAND_FRAMES:
+        return False
+    return token.dep_ == "ccomp" and any(
+        c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+
+
 def _candidates(sent: Span) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in sent:
+        if token.pos_ in {"VERB", "AUX"} and _demanded(token):
+            found.append(_Candidate(token, "REQUEST", "", extra={"frame": "demand"}))
+            continue
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
                                              and token.tag_.startswith("VB")):
             hit = _verb_trigger(token)
             if hit is None:
-                continue
+                hit = _with_object(token, ("", ""))
+                if not hit[0]:
+                    continue
             if token.lemma_.lower() in lex.DENY_VERBS and any(
                     c.dep_ in {"xcomp", "ccomp"} and _verb_trigger(c) for c in token.children):
                 continue  # "denies restricting food": a denied COERCE, not a REJECT
             if token.lemma_.lower() in {"make", "take"}:
                 continue
-            found.append(_Candidate(token, *hit))
+            found.append(_Candidate(token, *_with_object(token, hit)))
         elif token.pos_ in {"NOUN", "PROPN"}:
             hit = _noun_trigger(token)
             if hit is None:
@@ -183,7 +224,8 @@ def _candidates(sent: Span) -> list[_Candidate]:
             head = token.head
             carried = head.lemma_.lower() in lex.LIGHT_VERBS and \
                 token.dep_ in {"dobj", "nsubj", "nsubjpass"}
-            if head.pos_ == "VERB" and not carried and _verb_trigger(head) is not None:
+            if head.pos_ == "VERB" and not carried and (
+                    _verb_trigger(head) is not None or _with_object(head, ("", ""))[0]):
                 continue  # the verb already codes it: "condemned the attack" is ACCUSE
             found.append(_Candidate(token, *hit, noun=True))
     return found
@@ -252,30 +294,73 @@ def _object(token: Token) -> Token | None:
     return None
 
 
-def _participants(cand: _Candidate) -> tuple[Token | None, Token | None]:
+def _preps(token: Token, preps: set[str]) -> list[Token]:
+    """Objects of ``token``'s prepositions in ``preps``, in sentence order."""
+    out = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            out += [g for g in child.children if g.dep_ == "pobj" and
+                    g.ent_type_ not in {"DATE", "TIME"}]
+    return out
+
+
+def _objects(token: Token) -> list[Token]:
+    """Who a verb acts on, best first: indirect and direct objects, then prepositions."""
+    out = [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    out += [c for c in token.children if c.dep_ == "dobj"]
+    out += sorted(_preps(token, RECIPIENT_PREPS), key=_prep_rank)
+    for child in token.children:  # "give it to X": a dative preposition
+        if child.dep_ == "dative" and child.pos_ == "ADP":
+            out += [g for g in child.children if g.dep_ == "pobj"]
+    for child in token.children:  # "agreed to provide aid to X", "will help defend X"
+        if child.dep_ == "xcomp":
+            out += [c for c in child.children if c.dep_ in {"dobj", "dative"}]
+            out += sorted(_preps(child, RECIPIENT_PREPS), key=_prep_rank)
+    return out
+
+
+def _prep_rank(pobj: Token) -> int:
+    """Places ("in Gaza") are recipients only when nothing else is."""
+    return 1 if pobj.head.lower_ in {"in", "at", "into"} else 0
+
+
+def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
+    """Candidate tokens for the actor and the recipient, best first."""
     token = cand.trigger
+    if cand.extra.get("frame") == "demand":  # "X said Y must act": X asks Y
+        subject, _ = _subject(token.head)
+        own, _ = _subject(token)
+        return ([subject] if subject is not None else []), \
+            ([own] if own is not None else []) + _objects(token)
     if cand.noun:
-        actor = recipient = None
+        actors: list[Token] = []
+        recipients: list[Token] = []
         for child in token.children:
             named = child.ent_type_ in {"GPE", "NORP", "ORG"}
             if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
-                actor = child
-            elif child.dep_ == "prep" and child.lower_ in {"by", "from"}:
-                actor = next((g for g in child.children if g.dep_ == "pobj"), actor)
-            elif child.dep_ == "prep" and child.lower_ in OBJECT_PREPS | {"between"}:
-                recipient = next((g for g in child.children if g.dep_ == "pobj"), recipient)
-        if actor is None and token.dep_ in {"dobj", "attr"}:
-            actor, _ = _subject(token.head)
-        if actor is None and token.dep_ == "nsubj":
-            recipient = recipient or _object(token.head)
-        return actor, recipient
+                actors.append(child)
+        actors += _preps(token, {"by", "from"})
+        recipients += sorted(_preps(token, RECIPIENT_PREPS | {"between"}), key=_prep_rank)
+        head = token.head
+        if (token.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"}) or \
+                (token.dep_ == "pobj" and head.head.pos_ == "VERB"):
+            verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+            subject, passive = _subject(verb)
+            if subject is not None and not passive:
+                actors.append(subject)
+            recipients += [c for c in verb.children if c.dep_ == "dative"]
+            recipients += sorted((o for o in _preps(verb, RECIPIENT_PREPS) if o is not token),
+                                 key=_prep_rank)
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            recipients += [o for o in _objects(token.head) if o is not token]
+        return actors, recipients
     subject, passive = _subject(token)
-    obj = _object(token)
+    objects = [o for o in _objects(token) if o is not subject]
     if passive:
-        return _by_agent(token), subject
-    if obj is None and token.lemma_.lower() in {"meet", "talk", "speak", "negotiate"}:
-        obj = _object(token)
-    return subject, obj
+        agent = _by_agent(token)
+        return ([agent] if agent is not None else []), \
+            ([subject] if subject is not None else []) + objects
+    return ([subject] if subject is not None else []), objects
 
 
 # ------------------------------------------------------------------------------ modality
@@ -345,7 +430,7 @@ def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 20:
         if token.head.lemma_.lower() not in lex.REPORT_VERBS:
-            depth += 1
+            depth += 2 if token.dep_ == "advcl" else 1  # "struck to demand": a purpose
         token = token.head
     return depth
 
@@ -379,14 +464,21 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
                      reg: Registry, context: list[str]) -> list[EventMention]:
     out: list[EventMention] = []
     seen: set[tuple[str, str, str]] = set()
+    here = [*_sentence_countries(span, reg), *context]
     for cand in _candidates(span):
         date, basis = _date(article, read, sentence, cand.trigger.idx)
-        actor_tok, recipient_tok = _participants(cand)
-        actor = _actor(actor_tok, reg, date)
-        recipient = _actor(recipient_tok, reg, date)
+        actor_toks, recipient_toks = _participants(cand)
+        actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger)
+        recipient, recipient_tok = _pick(recipient_toks, reg, date, cand.trigger,
+                                         exclude=actor_tok)
         if actor is not None and recipient is not None and \
                 (actor.start, actor.end) == (recipient.start, recipient.end):
-            recipient = None
+            recipient, recipient_tok = None, None
+        actor = _domestic(actor, here)
+        recipient = _domestic(recipient, here)
+        cand.event_type, cand.mode = _recode(cand, actor)
+        co_actors = _conjoined(actor, actor_tok, reg, date)
+        co_recipients = _conjoined(recipient, recipient_tok, reg, date)
         key = (cand.event_type, actor.code if actor else "", recipient.code if recipient else "")
         if key in seen:
             continue  # "bombed and shelled the town": one happening
@@ -412,8 +504,201 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             start=sentence.start, end=sentence.end, text=sentence.text,
             published=article.published, source=article.source, cameo_root=coding.root,
             quad_class=coding.quad_class, goldstein=coding.goldstein,
-            depth=_depth(trigger)))
+            depth=_depth(trigger), co_actors=co_actors, co_recipients=co_recipients))
     return out
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
+PLEDGEABLE = lex.COOPERATIVE | {"CONCEDE", "RETREAT"}
+
+
+def _intent(cand: _Candidate) -> tuple[bool, bool, bool]:
+    """Whether the trigger is a stated intention ("will withdraw", "is willing to withdraw",
+    "offered to mediate"), whether it hangs on a condition ("unless", "if") and whether it
+    is negated ("will not accept")."""
+    token = cand.trigger
+    verb = token.head if cand.noun and token.head.lemma_.lower() in lex.LIGHT_VERBS else token
+    if cand.noun and verb is token:
+        return False, False, False
+    chain = [verb]
+    current = verb
+    for _ in range(3):
+        if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
+            break
+        head = current.head
+        if current.dep_ == "ccomp" and head.lemma_.lower() not in lex.REPORT_VERBS | {"be"}:
+            break
+        current = head
+        chain.append(current)
+    intent = False
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "shall", "would", "wo"}
+               for c in node.children):
+            intent = True
+        if node is not verb and (lemma in lex.INTENT_VERBS or lemma in lex.INTENT_ADJS):
+            intent = True
+        if node is not verb and lemma == "be" and any(
+                c.dep_ == "acomp" and c.lower_ in lex.INTENT_ADJS for c in node.children):
+            intent = True
+        if lemma in lex.REPORT_VERBS and node is not verb:
+            break
+    if not intent:
+        return False, False, False
+    conditional = any(
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"unless", "if"}
+                                  for m in c.children)
+        for node in chain for c in node.children)
+    negated = any(_negated(node) for node in chain)
+    return True, conditional, negated
+
+
+def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
+    """PLOVER codes intentions and some acts by what they mean: a promise to act
+    cooperatively is AGREE, a stated intention to act with force is THREATEN, a refusal is
+    REJECT; non-state actors blocking roads PROTEST."""
+    kind, mode = cand.event_type, cand.mode
+    if kind == "COERCE" and cand.trigger.lemma_.lower() in {"block", "blockade", "barricade"} \
+            and actor is not None and actor.sector not in STATE_SECTORS | {""}:
+        return "PROTEST", "obstruct"
+    if cand.extra.get("frame") == "demand":
+        return kind, mode
+    intent, conditional, negated = _intent(cand)
+    if not intent:
+        return kind, mode
+    if negated and kind in PLEDGEABLE | {"AGREE"}:
+        return "REJECT", ""
+    if negated:
+        return kind, mode
+    if kind in lex.HOSTILE or (conditional and kind == "RETREAT"):
+        return "THREATEN", mode
+    if kind in PLEDGEABLE:
+        return "AGREE", ""
+    return kind, mode
+
+
+def _sentence_countries(span: Span, reg: Registry) -> list[str]:
+    out: list[str] = []
+    for ent in span.ents:
+        if ent.label_ in {"GPE", "NORP"}:
+            country = reg.country_of(ent.text)
+            if country and country not in out and country not in BODY_CODES:
+                out.append(country)
+    return out
+
+
+def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
+    """An actor with a sector but no country ("the president", "rebels", "police") is taken
+    to belong to the first country the sentence (else the article) names."""
+    if actor is None or actor.country or not countries or actor.kind == "pronoun" or \
+            actor.sector in {"", "UNK", "IGO", "NGO"}:
+        return actor
+    return replace(actor, country=countries[0])
+
+
+def _valid(actor: Actor | None) -> bool:
+    return actor is not None and bool(actor.country or actor.sector not in {"", "UNK"})
+
+
+def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
+          exclude: Token | None = None) -> tuple[Actor | None, Token | None]:
+    """The first candidate that names an actor; a pronoun takes the nearest subject above
+    it; a phrase naming none ("restrictions on Palestinian lorries") yields one inside it."""
+    for token in tokens:
+        if exclude is not None and token.i == exclude.i:
+            continue
+        actor = _actor(token, reg, date)
+        if actor is not None and actor.kind == "pronoun":
+            found = _antecedent(trigger, token, reg, date)
+            if found[0] is not None:
+                return found
+            continue
+        if _valid(actor):
+            return _with_country(actor, token, reg), token
+        for inner in _inner_nouns(token):
+            actor = _actor(inner, reg, date)
+            if _valid(actor) and actor.kind != "pronoun":
+                return _with_country(actor, inner, reg), inner
+    return None, None
+
+
+def _inner_nouns(token: Token) -> list[Token]:
+    """Noun heads inside a phrase, nearest first: objects of its prepositions, modifiers."""
+    out: list[Token] = []
+    frontier = [token]
+    for _ in range(3):
+        nxt = []
+        for node in frontier:
+            for child in node.children:
+                if child.dep_ in {"prep", "acl", "relcl", "amod", "compound", "poss", "pobj",
+                                  "dobj", "conj", "appos", "nmod"}:
+                    nxt.append(child)
+                    if child.pos_ in {"NOUN", "PROPN", "ADJ"} and child.dep_ != "relcl":
+                        out.append(child)
+        frontier = nxt
+    return out
+
+
+def _with_country(actor: Actor, token: Token, reg: Registry) -> Actor:
+    """An actor without a country takes one named inside its phrase: "rebels in Darfur"."""
+    if actor.country:
+        return actor
+    for inner in _inner_nouns(token):
+        if inner.ent_type_ in {"GPE", "NORP", "LOC"}:
+            country = reg.country_of(inner.text)
+            if not country:
+                place = reg.resolve(inner.text)
+                country = place.country if place is not None else ""
+            if country:
+                return replace(actor, country=country)
+    return actor
+
+
+def _antecedent(trigger: Token, pronoun: Token, reg: Registry,
+                date: str) -> tuple[Actor | None, Token | None]:
+    """What a pronoun subject stands for: the subject of a verb above it in the sentence
+    ("Syria says it will withdraw")."""
+    current = trigger
+    for _ in range(8):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        if current.pos_ not in {"VERB", "AUX", "ADJ"}:
+            continue
+        for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i and \
+                    child.lower_ not in PRONOUN_WORDS:
+                actor = _actor(child, reg, date)
+                if _valid(actor):
+                    return _with_country(actor, child, reg), child
+    return None, None
+
+
+def _conjoined(actor: Actor | None, token: Token | None, reg: Registry,
+               date: str) -> tuple[Actor, ...]:
+    """Actors joined to ``token`` by "and": "Israel and the Palestinians", "Hungarian and
+    Romanian officials"."""
+    if actor is None or token is None:
+        return ()
+    out: list[Actor] = []
+    seen = {actor.code}
+    joined = [c for c in token.conjuncts if c.i > token.i]
+    for child in token.children:
+        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+            for other in child.conjuncts:
+                if other.i > child.i:
+                    country = reg.country_of(other.text)
+                    if country and country + actor.sector not in seen:
+                        seen.add(country + actor.sector)
+                        out.append(replace(actor, text=other.text, country=country,
+                                           start=other.idx,
+                                           end=other.idx + len(other.text)))
+    for other in joined:
+        found = _actor(other, reg, date)
+        if _valid(found) and found.code not in seen:
+            seen.add(found.code)
+            out.append(_with_country(found, other, reg))
+    return tuple(out)
 
 
 def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:

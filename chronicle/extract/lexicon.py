@@ -61,7 +61,7 @@ for _type, _table in {
                 "gun down|blow up|open fire": "",
                 "assassinate": "assassinate", "shoot|gun down|open fire": "firearms",
                 "shell|pound": "heavy-weapons", "bomb|explode|blast|blow up": "explosives",
-                "torture": "torture"},
+                "torture": "torture", "abduct|kidnap|hijack": "abduct"},
 }.items():
     for _words, _mode in _table.items():
         for _word in _words.split("|"):
@@ -124,3 +124,34 @@ DENY_VERBS = {"deny", "refute", "dispute", "reject"}
 THREAT_VERBS = {"threaten", "warn"}
 REQUEST_VERBS = {"urge", "demand", "ask", "call", "appeal", "press", "request"}
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
+
+# Verbs that end or cut something: what they act on decides the type ("halt aid" is a
+# SANCTION, "lift the curfew" a CONCESSION).
+REDUCE_VERBS = {"halt", "stop", "suspend", "cut", "reduce", "cancel", "end", "terminate",
+                "freeze", "postpone", "scrap", "call off", "break off", "shorten", "ease",
+                "lift", "relax", "drop", "abandon", "withdraw", "revoke", "rescind", "repeal"}
+COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
+HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
+# (verb, object lemma) pairs with a type of their own.
+VERB_OBJECT: dict[tuple[str, str], Trigger] = {
+    **{(v, o): ("AID", "") for v in ("grant", "give", "offer", "provide")
+       for o in ("asylum", "refuge", "sanctuary")},
+    **{(v, o): ("AID", "") for v in ("send", "ship", "supply", "deliver", "sell", "give")
+       for o in ("arms", "weapon", "ammunition", "medicine", "food", "equipment", "grant",
+                 "loan", "money")},
+    **{(v, o): ("SUPPORT", "") for v in ("establish", "restore", "upgrade", "normalize",
+                                         "normalise", "resume", "open")
+       for o in ("tie", "ties", "relation", "relations", "embassy")},
+    **{(v, o): ("SANCTION", "relations") for v in ("sever", "cut", "break", "downgrade",
+                                                    "suspend", "freeze", "close", "recall")
+       for o in ("tie", "ties", "relation", "relations", "embassy", "ambassador")},
+}
+# Governing verbs of "X said Y must act" (a REQUEST from X to Y).
+DEMAND_FRAMES = {"say", "declare", "insist", "reiterate", "conclude", "announce", "state",
+                 "stress", "warn", "tell", "argue", "write", "add", "demand", "maintain",
+                 "repeat", "emphasize", "emphasise", "urge"}
+# Words that mark a statement of intent over the act they govern ("is willing to withdraw").
+INTENT_ADJS = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen",
+               "poised", "set"}
+INTENT_VERBS = {"offer", "promise", "pledge", "vow", "plan", "intend", "decide", "prepare",
+                "expect", "propose", "commit", "swear", "resolve"}
