@@ -5,6 +5,20 @@ as published (AR-1 0.1136, AR-2 0.0331, Date-F1 0.5162 with the official Perl RO
 
 Prints one row per task, then the means as JSON on the last line; exits 1 when a figure is off.
 With the pure-Python ROUGE the expected ROUGE figures are AR-1 0.1099, AR-2 0.0317.
+
+Conventions the published figures need (found by scoring the variants, all within the protocol):
+- a date the output lists with no sentence under it (48 of SDF-TLS's 692) is not a predicted
+  date (``tls.entries_only``); counting them gives Date-F1 0.5097. With them left out the
+  harness gives exactly 0.5162; clipping dates to the reference span, averaging per-task F1
+  instead of P and R, or the 38th MJ date (see below) each miss it;
+- outputs are matched to references by file name, and references are ``timelines.jsonl``.
+Observations, not used: the outputs named ``syria_tl2.1/2.2/2.3`` have 34/33/32 dates and
+2/1/2 sentences a date, the sizes of references tl2.2/tl2.3/tl2.1, so SDF-TLS generated them for
+a different order of the Syria (Reuters) references than it scored them against; scored by size
+instead, Date-F1 would be 0.5314. ``mj_bbc`` has 38 dates: SDF-TLS's reference kept the block
+under the broken ``2011-04-0`` date line of ``timelines/bbc.co.uk.txt`` that timelines.jsonl
+drops (tilse's ``Timeline.from_file`` would file it under the date ``None``); counting it as a
+38th reference date gives 0.5160.
 """
 
 from __future__ import annotations

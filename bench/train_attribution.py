@@ -28,8 +28,8 @@ from spacy.tokens import Doc, DocBin
 from chronicle.evaluate.attribution import LABELS, load_split
 from chronicle.extract.attribution import MODEL_PATH, paragraphs, token_features
 
-PARAMS = {"c1": 0.05, "c2": 0.005, "max_iterations": 120, "feature.possible_transitions": True,
-          "feature.minfreq": 2}
+PARAMS = {"c1": 0.5, "c2": 0.005, "max_iterations": 120, "feature.possible_transitions": True,
+          "feature.minfreq": 3}
 
 
 def parse(texts: dict[str, str], cache: Path | None) -> dict[str, Doc]:

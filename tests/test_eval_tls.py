@@ -115,3 +115,15 @@ def test_the_summary_line_carries_the_means_and_the_rows() -> None:
     assert line["per_task"][0]["task"] == "a/tl"
     assert line["seconds_per_task"] == 2.0
     json.dumps(line)
+
+
+def test_a_date_listed_without_sentences_is_not_a_predicted_date() -> None:
+    # Published outputs (SDF-TLS) list dates with no sentence; their Date-F1 counts only dates
+    # with a summary (bench/check_sdf_tls.py reproduces the published 0.5162 only so).
+    scorer = Scorer("python")
+    reference = {D(2010, 4, 20): ["the oil rig exploded in the gulf of mexico"]}
+    padded = {D(2010, 4, 20): ["the oil rig exploded in the gulf of mexico"],
+              D(2010, 4, 21): [], D(2010, 4, 22): ["  "]}
+    score = scorer.score(padded, reference)
+    assert (score.date.precision, score.date.recall) == (1.0, 1.0)
+    assert score.rouge_1.f1 == pytest.approx(1.0)

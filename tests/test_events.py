@@ -125,3 +125,53 @@ def test_halting_aid_reduces_relations(code):
     event = primary(code("Sweden halted development aid to Zambia on Tuesday."))
     assert event.event_type == "SANCTION"
     assert event.recipient.country == "ZMB"
+
+
+def test_derived_cameo_table_holds_plover_types_only():
+    from chronicle.extract.cameo import PLOVER_TYPES
+    from chronicle.extract.events import _cameo_table
+
+    table = _cameo_table()
+    assert len(table) > 10000
+    assert {kind for kind, _ in table.values()} <= {*PLOVER_TYPES, "NONE"}
+
+
+def test_cameo_dictionary_codes_a_verb_the_hand_lexicon_lacks(code):
+    event = primary(code("Kenyan police apprehended two smugglers in Mombasa."))
+    assert (event.event_type, event.mode) == ("COERCE", "arrest")
+
+
+def test_cameo_dictionary_codes_a_verb_with_its_object(code):
+    event = primary(code("Japan lodged a protest with China over the incident."))
+    assert event.event_type == "ACCUSE"
+    assert (event.actor.country, event.recipient.country) == ("JPN", "CHN")
+
+
+def test_a_pattern_coded_as_no_event_vetoes_the_verb(code):
+    assert not [e for e in code("The former president died of natural causes.")
+                if e.event_type == "ASSAULT"]
+    assert primary(code("Two soldiers died in clashes near the border.")).event_type == \
+        "ASSAULT"
+
+
+def test_signing_a_treaty_is_support_and_a_promise_to_sign_is_agree(code):
+    assert primary(code("Ghana and Togo signed a trade treaty.")).event_type == "SUPPORT"
+    assert primary(code("Ghana said it will sign the trade treaty.")).event_type == "AGREE"
+
+
+def test_a_light_verb_takes_its_object_type(code):
+    event = primary(code("Canada imposed sanctions on Belarus on Friday."))
+    assert event.event_type == "SANCTION"
+    assert event.recipient.country == "BLR"
+
+
+def test_demand_that_names_who_is_asked(code):
+    event = primary(code("Egypt demanded that Ethiopia halt work on the dam."))
+    assert event.event_type == "REQUEST"
+    assert (event.actor.country, event.recipient.country) == ("EGY", "ETH")
+
+
+def test_arriving_peacekeepers_are_aid_not_a_visit(code):
+    assert primary(code("Kenyan peacekeepers arrived in Haiti on Monday.")).event_type == "AID"
+    assert primary(code("The Kenyan president arrived in Haiti on Monday.")).event_type == \
+        "CONSULT"

@@ -144,3 +144,17 @@ def test_summarise_reads_a_store_and_honours_the_window(tmp_path: Path) -> None:
     assert all(e.date <= "2010-04-30" for e in entries)
     assert entries[0].summary[0].text == BLAST
     assert entries[0].summary[0].source == "wire"
+
+
+def test_a_plain_report_beats_a_quote_saying_the_same() -> None:
+    from chronicle.timeline.sentences import SentenceSpace, candidates_by_day, select
+
+    quote = "`` The rig exploded in the Gulf and we lost eleven workers , '' I said on Tuesday ."
+    corpus = corpus_of([
+        ("a1", "2010-04-21", [(quote, ("2010-04-20",)), (FILLER[0], ())]),
+        ("b2", "2010-04-21", [(BLAST, ("2010-04-20",)), (FILLER[1], ())]),
+        ("c3", "2010-04-22", [(FILLER[2], ()), (FILLER[3], ())]),
+    ])
+    pool = candidates_by_day(corpus, {"2010-04-20"})["2010-04-20"]
+    picked = select(corpus, SentenceSpace(corpus), pool, 1, [], "2010-04-20", None)
+    assert [corpus.sentences[c.row].text for c in picked] == [BLAST]

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +41,9 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "csub
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod",
                 "advmod", "cc", "conj", "punct", "npadvmod"}
 BODY_CODES = {"UNO", "EUR", "IGO", "NGO"}
+# Verbs whose passive is a state of the subject: "Israel is opposed to ...".
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote", "prepare"}
+NAMED = {"GPE", "NORP", "ORG", "PERSON"}
 PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 WORD = re.compile(r"[a-z]{3,}")
 
@@ -115,6 +120,10 @@ def _particle(token: Token) -> str:
     for child in token.children:
         if child.dep_ == "prt" or (child.dep_ == "prep" and child.i == token.i + 1):
             return child.lower_
+    for child in token.children:  # "forced the agency out of the country"
+        if child.dep_ in {"prep", "advmod"} and child.lower_ in {"out", "away"} and \
+                child.i > token.i and any(g.lower_ == "of" for g in child.children):
+            return child.lower_
     return ""
 
 
@@ -143,6 +152,79 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
     return lex.VERBS.get(lemma)
 
 
+CAMEO_TABLE = Path(__file__).parent / "data" / "cameo_verbs.tsv"
+
+
+@lru_cache(maxsize=1)
+def _cameo_table() -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(verb, prep, object) → (type, mode), derived from the PETRARCH-2 CAMEO verb
+    dictionary by ``bench/build_event_lexicon.py``. A verb alone is kept only where the
+    dictionary codes that verb itself (not a synonym inheriting its block's code) and it
+    is not a general, light, reporting or planning verb."""
+    table: dict[tuple[str, str, str], tuple[str, str]] = {}
+    governing = lex.GENERIC_VERBS | lex.LIGHT_VERBS | lex.REPORT_VERBS | lex.PLAN_VERBS | \
+        lex.INTENT_VERBS
+    if not CAMEO_TABLE.exists():
+        return table
+    for line in CAMEO_TABLE.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "verb\t")):
+            continue
+        verb, prep, obj, kind, mode, _code, _votes, share, basis = line.split("\t")
+        if not (prep or obj) and (basis == "synonym" or verb in governing):
+            continue
+        if float(share) < 0.5:
+            continue  # the dictionary's patterns disagree
+        table[(verb, prep, obj)] = (kind, mode)
+    return table
+
+
+def _cameo_lookup(token: Token, alone: bool = True) -> tuple[str, str] | None:
+    """The derived CAMEO reading of a verb: with its object, with a preposition and its
+    object, else (``alone``, and not a general verb) the verb's own default."""
+    table = _cameo_table()
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    verbs = [f"{lemma} {particle}", lemma] if particle else [lemma]
+    light = lemma in lex.LIGHT_VERBS
+    for verb in verbs:
+        for child in token.children:
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            mods = [c for c in child.lefts if c.dep_ in {"amod", "compound"}]
+            if light and _noun_trigger(child) is None and any(map(_noun_trigger, mods)):
+                continue  # "launched a mediation effort": the modifier names the event
+            for word in _object_words(child):
+                if (verb, "", word) in table:
+                    return table[(verb, "", word)]
+        for child in token.children:
+            if child.dep_ not in {"prep", "prt"}:
+                continue
+            prep = child.lower_
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    for word in _object_words(grand):
+                        if (verb, prep, word) in table:
+                            return table[(verb, prep, word)]
+            if (verb, prep, "") in table and verb != f"{lemma} {prep}":
+                return table[(verb, prep, "")]
+        if alone and (verb, "", "") in table:
+            return table[(verb, "", "")]
+    return None
+
+
+def _object_words(noun: Token) -> list[str]:
+    """Keys for an object noun, most specific first: "natural causes", "causes", "cause"."""
+    mods = [c for c in noun.lefts if c.dep_ in {"amod", "compound"}][-1:]
+    heads = list(dict.fromkeys((noun.lower_, noun.lemma_.lower())))
+    return [f"{m.lower_} {h}" for m in mods for h in heads] + heads
+
+
+def _cameo_trigger(token: Token, alone: bool = True) -> tuple[str, str] | None:
+    """The derived reading of a verb, None where the dictionary says it is no event."""
+    hit = _cameo_lookup(token, alone)
+    return None if hit is None or hit[0] == "NONE" else hit
+
+
 def _noun_trigger(token: Token) -> tuple[str, str] | None:
     lemma = token.lemma_.lower()
     left = [c.lower_ for c in token.lefts]
@@ -161,6 +243,8 @@ def _noun_trigger(token: Token) -> tuple[str, str] | None:
         if "phone" in left or "telephone" in left:
             return ("CONSULT", "phone")
         return None
+    if lemma == "game" and "war" in left:  # "war games": military exercises
+        return lex.NOUNS["exercise"]
     if lemma == "law" and "martial" in left:
         return ("COERCE", "martial-law")
     if lemma in {"bombing", "attack"} and "suicide" in left:
@@ -174,19 +258,29 @@ def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
     lemma = token.lemma_.lower()
     particle = _particle(token)
     if particle:
-        lemma = f"{lemma} {particle}" if f"{lemma} {particle}" in lex.REDUCE_VERBS else lemma
+        phrasal = f"{lemma} {particle}"
+        if phrasal in lex.REDUCE_VERBS or any(v == phrasal for v, _ in lex.VERB_OBJECT):
+            lemma = phrasal
     for child in token.children:
         if child.dep_ not in {"dobj", "nsubjpass"}:
             continue
-        noun = child.lemma_.lower()
-        if (lemma, noun) in lex.VERB_OBJECT:
-            return lex.VERB_OBJECT[(lemma, noun)]
-        if lemma in lex.REDUCE_VERBS:
-            kind = lex.NOUNS.get(noun, ("", ""))[0]
-            if kind in lex.COOPERATIVE:
-                return ("SANCTION", "")
-            if kind in {"COERCE", "SANCTION", "PROTEST"}:
-                return ("CONCEDE", "")
+        # The object's head, then what it is made of: "mediation efforts", "a mission of
+        # observers".
+        nouns = [child, *(c for c in child.lefts if c.dep_ == "compound")]
+        nouns += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+        for node in nouns:
+            for noun in dict.fromkeys((node.lemma_.lower(), node.lower_)):
+                if (lemma, noun) in lex.VERB_OBJECT:
+                    return lex.VERB_OBJECT[(lemma, noun)]
+                kind = lex.NOUNS.get(noun, ("", ""))[0]
+                if lemma in lex.REDUCE_VERBS:
+                    if kind in lex.COOPERATIVE:
+                        return ("SANCTION", "")
+                    if kind in {"COERCE", "SANCTION", "PROTEST"}:
+                        return ("CONCEDE", "")
+                if lemma in lex.BAR_VERBS and kind in lex.COOPERATIVE and node is child:
+                    return ("SANCTION", "")
     return hit
 
 
@@ -210,13 +304,21 @@ def _candidates(sent: Span) -> list[_Candidate]:
             if hit is None:
                 hit = _with_object(token, ("", ""))
                 if not hit[0]:
+                    hit = _cameo_trigger(token) or ("", "")
+                if not hit[0]:
                     continue
             if token.lemma_.lower() in lex.DENY_VERBS and any(
                     c.dep_ in {"xcomp", "ccomp"} and _verb_trigger(c) for c in token.children):
                 continue  # "denies restricting food": a denied COERCE, not a REJECT
             if token.lemma_.lower() in {"make", "take"}:
                 continue
-            found.append(_Candidate(token, *_with_object(token, hit)))
+            hit = _with_object(token, hit)
+            if token.lemma_.lower() in lex.LIGHT_VERBS and \
+                    hit == lex.VERBS.get(token.lemma_.lower()):
+                # "imposed sanctions", "imposed a curfew": the noun names the event
+                carried = [_noun_trigger(c) for c in token.children if c.dep_ == "dobj"]
+                hit = next((c for c in carried if c), hit)
+            found.append(_Candidate(token, *hit))
         elif token.pos_ in {"NOUN", "PROPN"}:
             hit = _noun_trigger(token)
             if hit is None:
@@ -225,7 +327,8 @@ def _candidates(sent: Span) -> list[_Candidate]:
             carried = head.lemma_.lower() in lex.LIGHT_VERBS and \
                 token.dep_ in {"dobj", "nsubj", "nsubjpass"}
             if head.pos_ == "VERB" and not carried and (
-                    _verb_trigger(head) is not None or _with_object(head, ("", ""))[0]):
+                    _verb_trigger(head) is not None or _with_object(head, ("", ""))[0]
+                    or _cameo_trigger(head)):
                 continue  # the verb already codes it: "condemned the attack" is ACCUSE
             found.append(_Candidate(token, *hit, noun=True))
     return found
@@ -264,7 +367,7 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
                 return child, False
             if child.dep_ == "nsubjpass":
                 return child, True
-        if current.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl"}:
+        if current.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
                 return current.head, False
             current = current.head
@@ -356,11 +459,35 @@ def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
         return actors, recipients
     subject, passive = _subject(token)
     objects = [o for o in _objects(token) if o is not subject]
+    objects = _reorder(cand, objects)
+    if passive and token.lemma_.lower() in STATIVE_PASSIVES and _by_agent(token) is None:
+        passive = False
     if passive:
         agent = _by_agent(token)
         return ([agent] if agent is not None else []), \
             ([subject] if subject is not None else []) + objects
     return ([subject] if subject is not None else []), objects
+
+
+def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
+    """Who an act is aimed at, not what it moves: "offered its troops to Lebanon" is aimed
+    at Lebanon, "withdraw troops from Lebanon" at Lebanon; "demanded that the US cancel"
+    asks the US."""
+    token = cand.trigger
+    things = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and
+              o.ent_type_ not in NAMED]
+    preps = {"to"} | ({"from"} if cand.event_type in {"RETREAT", "SANCTION"} else set())
+    aimed = [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+             for g in c.children if g.dep_ == "pobj"]
+    if things and aimed:
+        objects = aimed + [o for o in objects if o not in aimed]
+    if cand.event_type == "REQUEST":
+        heads = [token, *(o for o in token.children if o.dep_ == "dobj")]
+        clauses = [c for head in heads for c in head.children if c.dep_ in {"ccomp", "acl"}]
+        asked = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
+        named = [o for o in objects if o.dep_ in {"dobj", "dative"} and o.ent_type_ in NAMED]
+        objects = list(dict.fromkeys([*named, *asked, *objects]))
+    return objects
 
 
 # ------------------------------------------------------------------------------ modality
@@ -477,6 +604,8 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         actor = _domestic(actor, here)
         recipient = _domestic(recipient, here)
         cand.event_type, cand.mode = _recode(cand, actor)
+        actor = _sector_of_head(actor, actor_tok, cand.event_type)
+        recipient = _sector_of_head(recipient, recipient_tok, "")
         co_actors = _conjoined(actor, actor_tok, reg, date)
         co_recipients = _conjoined(recipient, recipient_tok, reg, date)
         key = (cand.event_type, actor.code if actor else "", recipient.code if recipient else "")
@@ -508,6 +637,11 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     return out
 
 
+MILITARY_KIT = {"aircraft", "warplane", "jet", "helicopter", "gunship", "tank", "warship",
+                "gunboat", "drone", "bomber", "artillery", "predator", "battleship", "frigate",
+                "destroyer", "submarine", "fighter"}
+TROOPS = {"troop", "soldier", "force", "unit", "reinforcement", "paratrooper", "marine",
+          "tank", "warship", "battalion", "brigade", "division"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
 PLEDGEABLE = lex.COOPERATIVE | {"CONCEDE", "RETREAT"}
 
@@ -517,13 +651,19 @@ def _intent(cand: _Candidate) -> tuple[bool, bool, bool]:
     "offered to mediate"), whether it hangs on a condition ("unless", "if") and whether it
     is negated ("will not accept")."""
     token = cand.trigger
-    verb = token.head if cand.noun and token.head.lemma_.lower() in lex.LIGHT_VERBS else token
+    # A noun event takes the intent of the verb that acts on it: "will hold talks", "would
+    # tighten the blockade".
+    verb = token.head if cand.noun and (token.head.lemma_.lower() in lex.LIGHT_VERBS or (
+        token.dep_ == "dobj" and token.head.pos_ == "VERB")) else token
     if cand.noun and verb is token:
         return False, False, False
     chain = [verb]
     current = verb
     for _ in range(3):
-        if current.dep_ not in {"xcomp", "ccomp"} or current.head.i == current.i:
+        infinitive = current.dep_ == "advcl" and any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+        if (current.dep_ not in {"xcomp", "ccomp"} and not infinitive) or \
+                current.head.i == current.i:
             break
         head = current.head
         if current.dep_ == "ccomp" and head.lemma_.lower() not in lex.REPORT_VERBS | {"be"}:
@@ -553,16 +693,30 @@ def _intent(cand: _Candidate) -> tuple[bool, bool, bool]:
     return True, conditional, negated
 
 
+def _people(token: Token | None) -> bool:
+    """A plural nationality names people, not their state: "young Algerians"."""
+    return token is not None and token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}
+
+
 def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
     """PLOVER codes intentions and some acts by what they mean: a promise to act
     cooperatively is AGREE, a stated intention to act with force is THREATEN, a refusal is
     REJECT; non-state actors blocking roads PROTEST."""
     kind, mode = cand.event_type, cand.mode
     if kind == "COERCE" and cand.trigger.lemma_.lower() in {"block", "blockade", "barricade"} \
-            and actor is not None and actor.sector not in STATE_SECTORS | {""}:
-        return "PROTEST", "obstruct"
+            and actor is not None and (actor.sector not in STATE_SECTORS | {""} or
+                                       _people(_subject(cand.trigger)[0])):
+        kind, mode = "PROTEST", "obstruct"
     if cand.extra.get("frame") == "demand":
         return kind, mode
+    if kind == "CONSULT" and mode == "visit" and not cand.noun:
+        # Troops arriving are no visit: peacekeepers are aid, other forces a deployment.
+        subject, _ = _subject(cand.trigger)
+        words = {t.lemma_.lower() for t in subject.subtree} if subject is not None else set()
+        if any(w.startswith("peacekeep") for w in words):
+            return "AID", ""
+        if subject is not None and subject.lemma_.lower() in TROOPS:
+            return "MOBILIZE", "troops"
     intent, conditional, negated = _intent(cand)
     if not intent:
         return kind, mode
@@ -596,6 +750,19 @@ def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
     return replace(actor, country=countries[0])
 
 
+def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Actor | None:
+    """A nation's actor without a sector takes one from what the phrase names: warplanes,
+    tanks and helicopters are its military; plural people who protest ("thousands of
+    Nigerians", "young Algerians") are civilians."""
+    if actor is None or token is None or not actor.country or actor.sector:
+        return actor
+    if token.lemma_.lower() in MILITARY_KIT:
+        return replace(actor, sectors=("MIL",))
+    if kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}:
+        return replace(actor, sectors=("CVL",))
+    return actor
+
+
 def _valid(actor: Actor | None) -> bool:
     return actor is not None and bool(actor.country or actor.sector not in {"", "UNK"})
 
@@ -608,7 +775,7 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
         if exclude is not None and token.i == exclude.i:
             continue
         actor = _actor(token, reg, date)
-        if actor is not None and actor.kind == "pronoun":
+        if (actor is not None and actor.kind == "pronoun") or token.lower_ in PRONOUN_WORDS:
             found = _antecedent(trigger, token, reg, date)
             if found[0] is not None:
                 return found

@@ -21,13 +21,13 @@ def _expand(table: dict[str, str], event_type: str) -> dict[str, Trigger]:
 
 VERBS: dict[str, Trigger] = {}
 for _type, _table in {
-    "AGREE": {"agree|pledge|promise|offer|propose|accept|sign|vow|settle|commit|reconcile": "",
-              "ratify": ""},
+    "AGREE": {"agree|pledge|promise|offer|propose|accept|vow|settle|commit|reconcile": ""},
     "CONSULT": {"meet|confer|consult|negotiate|discuss|talk": "",
                 "visit|travel|fly|arrive": "visit",
                 "phone|telephone|call": "phone", "host|receive": "host", "mediate": "mediate"},
     "SUPPORT": {"support|praise|endorse|back|commend|welcome|congratulate|thank|defend|hail|"
-                "recognize|recognise|applaud|laud|reaffirm|apologize|apologise|forgive": ""},
+                "recognize|recognise|applaud|laud|reaffirm|apologize|apologise|forgive|"
+                "sign|ratify|finalize|finalise": ""},  # the manual: signing a treaty is SUPPORT
     "CONCEDE": {"ease|lift|release|free|pardon|allow|grant|relax|concede|reopen|permit|"
                 "compromise|amnesty|restore": ""},
     "COOPERATE": {"cooperate|collaborate|extradite|share|partner|coordinate|ally": ""},
@@ -41,16 +41,17 @@ for _type, _table in {
                "complain|slam|fault|rebuke|censure|indict|decry|castigate|protest to": "",
                "investigate|probe|inspect|monitor|examine|audit": "investigate"},
     "REJECT": {"reject|refuse|deny|veto|dismiss|oppose|decline|rebuff|defy|spurn|repudiate|"
-               "turn down|resist|disregard": ""},
+               "turn down|resist|disregard|renege|violate|breach|flout": ""},
     "THREATEN": {"threaten|warn|ultimatum": ""},
     "PROTEST": {"protest|demonstrate|rally|march|riot|picket|boycott": ""},
     "SANCTION": {"sanction|embargo|sever|suspend|recall|downgrade|freeze|cut off|break off|"
-                 "expel": ""},
+                 "expel": "", "expel|force out|drive out|kick out|throw out": "expel"},
     "MOBILIZE": {"mobilize|mobilise|deploy|mass|reinforce|station|dispatch|amass|muster": ""},
     "COERCE": {"arrest|detain|jail|imprison|seize|confiscate|impose|restrict|ban|censor|deport|"
                "blockade|besiege|evict|sentence|outlaw|prohibit|crack down|round up|convict|"
                "nationalize|close|shut|demolish|raze|bulldoze|expropriate|confine|"
-               "block": "", "arrest|detain|jail|imprison|round up": "arrest",
+               "block|disperse|quell|suppress|repress|prevent": "",
+               "arrest|detain|jail|imprison|round up": "arrest",
                "seize|confiscate|expropriate": "seize",
                "restrict|block|besiege|blockade": "restrict",
                "ban|outlaw|prohibit": "ban", "censor": "censor", "deport|evict": "deport"},
@@ -78,7 +79,7 @@ for _type, _table in {
     "SUPPORT": {"support|praise|endorsement|recognition|apology": ""},
     "CONCEDE": {"release|concession|amnesty|pardon": ""},
     "COOPERATE": {"cooperation|collaboration|exercise|extradition|alliance": ""},
-    "AID": {"aid|assistance|relief|donation|funding|loan": ""},
+    "AID": {"aid|assistance|relief|donation|funding|loan|supply|supplies|shipment": ""},
     "RETREAT": {"withdrawal|retreat|resignation|surrender|pullout|evacuation|compensation": ""},
     "REQUEST": {"demand|appeal|request|plea|call": ""},
     "ACCUSE": {"accusation|allegation|criticism|condemnation|charge|lawsuit|complaint": "",
@@ -89,7 +90,8 @@ for _type, _table in {
                 "walkout": "", "hunger strike": "strike-hun", "general strike": "strike-gen",
                 "riot": "riot-spon"},
     "SANCTION": {"sanction|sanctions|embargo|expulsion|suspension": ""},
-    "MOBILIZE": {"mobilization|mobilisation|deployment|buildup|reinforcement|alert": ""},
+    "MOBILIZE": {"mobilization|mobilisation|deployment|buildup|reinforcement|alert|patrol|"
+                 "patrols": ""},
     "COERCE": {"arrest|detention|crackdown|curfew|blockade|siege|ban|censorship|deportation|"
                "seizure|confiscation|raid|restriction|restrictions|eviction|demolition": "",
                "curfew": "curfew", "martial law": "martial-law", "arrest|detention": "arrest",
@@ -111,7 +113,7 @@ for _type, _table in {
 # Verbs that only carry a noun trigger: "held talks", "launched an offensive".
 LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "mount", "begin", "start",
                "continue", "resume", "have", "issue", "give", "take", "lodge", "file", "open",
-               "announce", "reach", "sign", "impose", "order", "declare", "end", "call",
+               "announce", "reach", "impose", "order", "declare", "end", "call",
                "express", "extend", "send", "provide", "deliver", "receive", "face", "lead"}
 REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "confirm", "claim",
                 "declare", "write", "quote", "assert", "insist", "note", "explain", "reveal",
@@ -130,6 +132,9 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
 REDUCE_VERBS = {"halt", "stop", "suspend", "cut", "reduce", "cancel", "end", "terminate",
                 "freeze", "postpone", "scrap", "call off", "break off", "shorten", "ease",
                 "lift", "relax", "drop", "abandon", "withdraw", "revoke", "rescind", "repeal"}
+# Verbs that bar something: barring a cooperative act ("prohibit all aid", "deny entry")
+# reduces relations.
+BAR_VERBS = {"prohibit", "ban", "bar", "block", "deny", "forbid", "refuse"}
 COOPERATIVE = {"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID"}
 HOSTILE = {"ASSAULT", "COERCE", "SANCTION", "MOBILIZE", "PROTEST"}
 # (verb, object lemma) pairs with a type of their own.
@@ -142,6 +147,29 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
     **{(v, o): ("SUPPORT", "") for v in ("establish", "restore", "upgrade", "normalize",
                                          "normalise", "resume", "open")
        for o in ("tie", "ties", "relation", "relations", "embassy")},
+    **{(v, o): ("AID", "") for v in ("hand", "donate", "airlift", "distribute", "airdrop")
+       for o in ("food", "medicine", "medicines", "aid", "supplies", "relief", "tent", "tents",
+                 "blanket", "blankets", "grain", "rice", "water")},
+    # Sending inspectors is an investigation; letting them in is a concession of access.
+    **{(v, o): ("ACCUSE", "investigate") for v in ("send", "dispatch", "deploy")
+       for o in ("inspector", "inspectors", "investigator", "investigators", "monitor",
+                 "monitors", "observer", "observers")},
+    **{(v, o): ("RETREAT", "") for v in ("receive", "admit", "accept", "allow", "welcome")
+       for o in ("inspector", "inspectors", "observer", "observers", "monitor", "monitors",
+                 "peacekeeper", "peacekeepers")},
+    # Meeting a demand is yielding to it.
+    **{(v, o): ("CONCEDE", "") for v in ("accept", "meet", "grant", "heed", "satisfy")
+       for o in ("demand", "demands", "request", "requests")},
+    **{(v, o): ("MOBILIZE", "troops") for v in ("strengthen", "increase", "boost", "bolster",
+                                               "beef", "expand", "double", "build")
+       for o in ("force", "forces", "troops", "troop", "presence", "army", "patrols",
+                 "deployment")},
+    **{(v, o): ("SANCTION", "expel") for v in ("withdraw", "recall", "evacuate", "pull out",
+                                               "ship out", "fly out")
+       for o in ("inspector", "inspectors", "observer", "observers", "monitor", "monitors",
+                 "peacekeeper", "peacekeepers", "worker", "workers")},
+    **{(v, o): ("ASSAULT", "") for v in ("violate", "break", "breach")
+       for o in ("ceasefire", "truce", "armistice")},
     **{(v, o): ("SANCTION", "relations") for v in ("sever", "cut", "break", "downgrade",
                                                     "suspend", "freeze", "close", "recall")
        for o in ("tie", "ties", "relation", "relations", "embassy", "ambassador")},
@@ -153,5 +181,13 @@ DEMAND_FRAMES = {"say", "declare", "insist", "reiterate", "conclude", "announce"
 # Words that mark a statement of intent over the act they govern ("is willing to withdraw").
 INTENT_ADJS = {"willing", "ready", "prepared", "determined", "committed", "eager", "keen",
                "poised", "set"}
-INTENT_VERBS = {"offer", "promise", "pledge", "vow", "plan", "intend", "decide", "prepare",
+INTENT_VERBS = {"offer", "promise", "pledge", "vow", "plan", "intend", "prepare",
                 "expect", "propose", "commit", "swear", "resolve"}
+
+# Verbs too general to be an event on their own: the derived CAMEO table
+# (data/cameo_verbs.tsv) codes them only with an object or preposition ("take hostage").
+GENERIC_VERBS = {"add", "claim", "decide", "expect", "face", "give", "go", "issue", "join",
+                 "lead", "leave", "need", "order", "pay", "plan", "take", "want", "be", "have",
+                 "do", "get", "come", "make", "put", "keep", "see", "show", "use", "find",
+                 "move", "turn", "run", "stand", "set", "hold", "begin", "start", "continue",
+                 "help", "allow", "call", "bring", "follow", "include", "remain", "become"}

@@ -18,21 +18,24 @@ from chronicle.timeline.sentences import SentenceSpace, candidates_by_day, selec
 
 def summarise(store: Store, dates: int | None = None, sentences: int = 2,
               date_from: str | None = None, date_to: str | None = None,
-              query: str | None = None, model: DateModel | str | None = "all"
-              ) -> list[TimelineEntry]:
+              query: str | None = None, model: DateModel | str | None = "all",
+              sentence_model: dict[str, float] | str | None = "all") -> list[TimelineEntry]:
     """A timeline of the store's articles published in ``[date_from, date_to]``.
 
     ``dates``: how many dates (default: ``dates.default_date_count``); ``sentences``: at most
     this many per date; ``query``: only articles containing one of its words; ``model``: the
-    date-ranking model (see ``dates.rank_days``). Entries come in calendar order.
+    date-ranking model (see ``dates.rank_days``); ``sentence_model``: the sentence-scoring model
+    (see ``sentences.sentence_weights``). Entries come in calendar order.
     """
     corpus = Corpus.from_store(store, date_from, date_to, query)
-    return summarise_corpus(corpus, dates, sentences, date_from, date_to, model)
+    return summarise_corpus(corpus, dates, sentences, date_from, date_to, model, sentence_model)
 
 
 def summarise_corpus(corpus: Corpus, dates: int | None = None, sentences: int = 2,
                      date_from: str | None = None, date_to: str | None = None,
-                     model: DateModel | str | None = "all") -> list[TimelineEntry]:
+                     model: DateModel | str | None = "all",
+                     sentence_model: dict[str, float] | str | None = "all"
+                     ) -> list[TimelineEntry]:
     """``summarise`` on a corpus already loaded (tests and benchmarks build their own)."""
     ranked = rank_days(corpus, date_from, date_to, model)
     if not ranked:
@@ -45,7 +48,8 @@ def summarise_corpus(corpus: Corpus, dates: int | None = None, sentences: int = 
     for day, _score in ranked:
         if len(entries) == wanted:
             break
-        picked = select(corpus, space, pool.get(day, []), sentences, chosen_rows)
+        picked = select(corpus, space, pool.get(day, []), sentences, chosen_rows, day,
+                        sentence_model)
         if not picked:
             continue
         reporting = {c.story for c in pool[day]}
