@@ -12,7 +12,9 @@ import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -45,17 +47,19 @@ def line_breaks(doc: Doc) -> Doc:
     parser alone glues them together. A single line break inside a hard-wrapped sentence
     (next word in lower case, no final punctuation) is left alone.
     """
+    text = doc.text  # built anew on every access: read it once
+    starts = numpy.zeros((len(doc), 1), dtype="uint64")
     last_word = None  # the last non-space token seen
     for token in doc:
         if token.is_space:
             continue
         if token.i and last_word is not None:
-            gap = doc.text[last_word.idx + len(last_word.text):token.idx]
+            gap = text[last_word.idx + len(last_word.text):token.idx]
             if "\n" in gap and ("\n\n" in gap or last_word.text[-1] in SENTENCE_FINAL
                                 or not token.text[0].islower()):
-                token.is_sent_start = True
+                starts[token.i, 0] = 1
         last_word = token
-    return doc
+    return doc.from_array([SENT_START], starts) if starts.any() else doc
 
 
 def load_nlp() -> Language:
