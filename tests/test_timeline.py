@@ -6,7 +6,7 @@ from pathlib import Path
 
 from chronicle.model import Article, ReadArticle, Sentence
 from chronicle.store import Store
-from chronicle.timeline.corpus import Corpus, Doc, Sent, day_range
+from chronicle.timeline.corpus import Corpus, Doc, day_range
 from chronicle.timeline.dates import DayCounts, default_date_count, rank_days
 from chronicle.timeline.summarise import summarise, summarise_corpus
 
@@ -29,7 +29,7 @@ def corpus_of(articles: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]]
                         origin=f"{aid}.txt", duplicate_of=duplicates.get(aid))
         offset = 0
         for i, (text, days) in enumerate(sents):
-            sentences.append(Sent(aid, i, offset, offset + len(text), text, days))
+            sentences.append(Sentence(aid, i, offset, offset + len(text), text, days))
             offset += len(text) + 1
     return Corpus(docs, sentences)
 

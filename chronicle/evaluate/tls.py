@@ -337,7 +337,7 @@ def light_read(store: Any) -> int:
     in full later.
     """
     from chronicle.model import ReadArticle, Sentence, Timex
-    from chronicle.read.pipeline import publication_anchor, tag_timexes
+    from chronicle.read.pipeline import publication_anchor, sentence_days, tag_timexes
 
     done = 0
     for batch in store.iter_unread(LIGHT_READ_VERSION + 1, batch_size=200):
@@ -353,15 +353,12 @@ def light_read(store: Any) -> int:
                 offset += len(line) + 1
             starts = [start for start, _ in spans]
             result = ReadArticle(article.id)
-            days: dict[int, list[str]] = {}
             for t in tag_timexes(article.text, publication_anchor(article)):
                 index = max(bisect.bisect_right(starts, t.start) - 1, 0)
                 result.timexes.append(Timex(article.id, index, t.start, t.end, t.text, t.type,
                                             t.value, t.granularity, t.mod, t.first_day,
                                             t.last_day))
-                if (t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"}
-                        and t.first_day and t.first_day not in days.get(index, [])):
-                    days.setdefault(index, []).append(t.first_day)
+            days = sentence_days(article.text, result.timexes)
             result.sentences = [
                 Sentence(article.id, i, start, end, article.text[start:end],
                          tuple(days.get(i, ())))

@@ -113,7 +113,7 @@ def analyse(article: Article, doc: Doc) -> ReadArticle:
               t.granularity, t.mod, t.first_day, t.last_day)
         for t in tag_timexes(article.text, publication_anchor(article))
     ]
-    days = _sentence_days(article.text, result.timexes)
+    days = sentence_days(article.text, result.timexes)
     result.sentences = [
         Sentence(article.id, index, start, end, article.text[start:end],
                  tuple(days.get(index, ())))
@@ -122,7 +122,7 @@ def analyse(article: Article, doc: Doc) -> ReadArticle:
     return result
 
 
-def _sentence_days(text: str, timexes: Iterable[Timex]) -> dict[int, list[str]]:
+def sentence_days(text: str, timexes: Iterable[Timex]) -> dict[int, list[str]]:
     """The calendar days each sentence reports on.
 
     In "Officials said on Friday that a strike hit the market late on Thursday" the news

@@ -12,7 +12,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from chronicle.model import Evidence
+from chronicle.model import Evidence, Sentence
 from chronicle.store import Store
 
 _WORD = re.compile(r"\w+")
@@ -32,27 +32,11 @@ class Doc:
 
 
 @dataclass
-class Sent:
-    """A sentence with the days its time expressions resolve to."""
-
-    article_id: str
-    index: int
-    start: int
-    end: int
-    text: str
-    days: tuple[str, ...] = ()
-
-    @property
-    def words(self) -> int:
-        return len(self.text.split())
-
-
-@dataclass
 class Corpus:
     """Articles and sentences of one timeline request (a window, optionally a query)."""
 
     docs: dict[str, Doc]
-    sentences: list[Sent]
+    sentences: list[Sentence]
     by_article: dict[str, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -72,7 +56,7 @@ class Corpus:
         doc = self.docs[article_id]
         return doc.duplicate_of if doc.duplicate_of in self.docs else article_id
 
-    def evidence(self, sent: Sent, basis: str) -> Evidence:
+    def evidence(self, sent: Sentence, basis: str) -> Evidence:
         doc = self.docs[sent.article_id]
         return Evidence(article_id=sent.article_id, sentence_index=sent.index, start=sent.start,
                         end=sent.end, text=sent.text, published=doc.published,
@@ -110,7 +94,7 @@ class Corpus:
             if aid in docs:
                 days[(aid, idx)].append(day)
         sentences = [
-            Sent(aid, idx, start, end, text, tuple(days.get((aid, idx), ())))
+            Sentence(aid, idx, start, end, text, tuple(days.get((aid, idx), ())))
             for aid, idx, start, end, text in store.db.execute(
                 "SELECT article_id, idx, start, end, text FROM sentences ORDER BY article_id, idx")
             if aid in docs

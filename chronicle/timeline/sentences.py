@@ -25,7 +25,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.feature_extraction.text import TfidfVectorizer
 
-from chronicle.timeline.corpus import Corpus, Sent, shift
+from chronicle.model import Sentence
+from chronicle.timeline.corpus import Corpus, shift
 
 LEAD_SENTENCES = 6  # opening sentences of an article that speak for its publication day
 MIN_WORDS, MAX_WORDS = 6, 70
@@ -96,7 +97,7 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
     result: dict[str, list[Candidate]] = defaultdict(list)
     for row, s in enumerate(corpus.sentences):
         doc = corpus.docs[s.article_id]
-        if doc.duplicate_of in corpus.docs or not MIN_WORDS <= s.words <= MAX_WORDS:
+        if doc.duplicate_of in corpus.docs or not MIN_WORDS <= len(s.text.split()) <= MAX_WORDS:
             continue
         story = corpus.story_of(s.article_id)
         for day in set(s.days) & days:
@@ -112,7 +113,7 @@ def _days_between(first: str, second: str) -> int:
     return (date.fromisoformat(second) - date.fromisoformat(first)).days
 
 
-def _style(sent: Sent) -> tuple[float, ...]:
+def _style(sent: Sentence) -> tuple[float, ...]:
     """Surface features of one sentence: length, quote, first person, question, digit, names."""
     text = sent.text
     words = text.split()
