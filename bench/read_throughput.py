@@ -2,8 +2,10 @@
 
     .venv/bin/python bench/read_throughput.py ../shared/data/tls/t17 [--limit N] [--workers N]
 
-Prints articles/s and words/s for both, their ratio (target ≥ 0.8), and resident memory
-sampled as the corpus is read (target: flat, since reading streams from the store).
+Prints articles/s and words/s for both, their ratio (target ≥ 0.8), resident memory sampled as
+the corpus is read (target: flat, since reading streams from the store), and what event coding
+and attribution + figures add to the read time (each target ≤ 25%). Extraction runs in the
+same pass as reading; the ratio compares ingest + read without it against bare spaCy.
 The last line is one JSON object with the figures.
 """
 
@@ -19,9 +21,18 @@ from itertools import islice
 from pathlib import Path
 
 from chronicle import jobs
+from chronicle.extract.stage import EXTRACTORS
 from chronicle.model import Article
-from chronicle.read.pipeline import READER_VERSION, SPACY_BATCH, load_nlp, read_stream
+from chronicle.read.pipeline import (
+    READER_VERSION,
+    SPACY_BATCH,
+    Reader,
+    load_nlp,
+    read_stream,
+)
 from chronicle.store import Store
+
+WARM_UP = "Officials said on Monday that 12 people were killed in an air strike on the town."
 
 
 def rss_mb() -> float:
@@ -52,10 +63,18 @@ def main() -> None:
         total = store.unread_count(READER_VERSION)
         words = int(store.db.execute("SELECT sum(word_count) FROM articles").fetchone()[0] or 0)
         memory: list[tuple[int, float]] = []
+        # One process: keep the reader to learn the time each stage took. Loading models and
+        # tables happens once per process, before timing, as for the bare baseline.
+        reader = Reader() if args.workers == 1 else None
+        if reader:
+            reader.read([Article.create(published="2024-01-01", text=WARM_UP)])
+            reader.seconds.clear()
         started = time.perf_counter()
         done = 0
-        for results in read_stream(store.iter_unread(READER_VERSION, jobs.READ_BATCH),
-                                   workers=args.workers):
+        batches = store.iter_unread(READER_VERSION, jobs.READ_BATCH)
+        stream = ((reader.read(b) for b in batches) if reader
+                  else read_stream(batches, workers=args.workers))
+        for results in stream:
             store.save_read(results, READER_VERSION)
             done += len(results)
             if not memory or done - memory[-1][0] >= max(total // 10, 1):
@@ -72,7 +91,8 @@ def main() -> None:
         pass
     bare_s = time.perf_counter() - started
 
-    chronicle_s = ingest_s + read_s
+    extract_s = {stage: reader.seconds[stage] for stage in EXTRACTORS} if reader else {}
+    chronicle_s = ingest_s + read_s - sum(extract_s.values())  # ingest + read, as bare spaCy
     figures = {
         "articles": total,
         "words": words,
@@ -85,6 +105,13 @@ def main() -> None:
         "bare_articles_per_s": round(total / bare_s, 2),
         "bare_words_per_s": round(words / bare_s),
         "ratio": round(bare_s / chronicle_s, 3),
+        "extraction_s": {k: round(v, 2) for k, v in extract_s.items()},
+        # what each extractor adds to the read time (targets: events ≤ 25%, claims ≤ 25%)
+        "extraction_overhead": {
+            "events": round(extract_s["events"] / reader.seconds["read"], 3),
+            "attributions_and_figures": round(
+                (extract_s["attributions"] + extract_s["figures"]) / reader.seconds["read"], 3),
+        } if reader else {},
         "rss_mb_while_reading": memory,
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
     }
@@ -94,6 +121,7 @@ def main() -> None:
           f"{figures['bare_words_per_s']} words/s ({bare_s:.1f} s)", file=sys.stderr)
     print(f"ratio {figures['ratio']} (target ≥ 0.8); RSS while reading (articles, MB): "
           f"{memory}", file=sys.stderr)
+    print(f"extraction adds to read time: {figures['extraction_overhead']}", file=sys.stderr)
     print(json.dumps(figures))
 
 

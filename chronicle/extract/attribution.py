@@ -125,6 +125,14 @@ def paragraphs(doc: Doc) -> Iterator[list[Token]]:
         yield current
 
 
+def _text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds ``doc.text`` on every access."""
+    text = doc.user_data.get("chronicle_text")
+    if text is None:
+        text = doc.user_data["chronicle_text"] = doc.text
+    return text
+
+
 def _clause_head(token: Token) -> tuple[Token | None, str]:
     """The nearest verb above ``token`` and the relation of the branch it hangs from."""
     rel = token.dep_
@@ -388,9 +396,9 @@ def _pick_source(doc: Doc, cue: Span, head: Token, sources: list[tuple[int, int]
 def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, int]],
                   sentence: Span) -> tuple[int, int] | None:
     """The tagged content that is an argument of the cue, else the nearest in the paragraph."""
-    para_start = doc.text.rfind("\n", 0, cue.start_char) + 1
-    para_end = doc.text.find("\n", cue.end_char)
-    para_end = len(doc.text) if para_end < 0 else para_end
+    para_start = _text(doc).rfind("\n", 0, cue.start_char) + 1
+    para_end = _text(doc).find("\n", cue.end_char)
+    para_end = len(_text(doc)) if para_end < 0 else para_end
     candidates = [c for c in contents if para_start <= c[0] < para_end
                   and not _overlaps(c, (cue.start_char, cue.end_char))]
     if not candidates:
@@ -410,11 +418,11 @@ def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, in
 def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]:
     """Keep reported (unquoted) content inside the sentence of its cue."""
     start, end = content
-    text = doc.text[start:end]
+    text = _text(doc)[start:end]
     if any(q in text for q in QUOTE_CHARS) or not sentence.start_char <= start:
         return content
     if end > sentence.end_char:
-        stop = doc.text[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
+        stop = _text(doc)[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
         if stop:
             return (start, start + len(stop))
     return content
@@ -565,10 +573,10 @@ def _nest(doc: Doc, records: list[Attribution]) -> list[Attribution]:
                     first, last = cited[0].left_edge, cited[0].right_edge
                     start, end = first.idx, last.idx + len(last.text)
                     source = {"source_start": start, "source_end": end,
-                              "source_text": doc.text[start:end], "source_actor": None,
+                              "source_text": _text(doc)[start:end], "source_actor": None,
                               "source_kind": "unnamed" if not cited[0].ent_type_ else "named"}
                     if cited[0].ent_type_:
-                        source["source_actor"] = doc.text[start:end]
+                        source["source_actor"] = _text(doc)[start:end]
                 out[i] = replace(rec, parent=o.id, content_start=o.content_start,
                                  content_end=o.content_end, content_text=o.content_text,
                                  kind=o.kind, **source)

@@ -731,9 +731,17 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
     return kind, mode
 
 
+def _span_ents(span: Span) -> list[Span]:
+    """The entities inside ``span``; spaCy's ``Span.ents`` rebuilds all the doc's each time."""
+    ents = span.doc.user_data.get("chronicle_ents")
+    if ents is None:
+        ents = span.doc.user_data["chronicle_ents"] = list(span.doc.ents)
+    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+
+
 def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     out: list[str] = []
-    for ent in span.ents:
+    for ent in _span_ents(span):
         if ent.label_ in {"GPE", "NORP"}:
             country = reg.country_of(ent.text)
             if country and country not in out and country not in BODY_CODES:
@@ -895,7 +903,7 @@ def _date(article: Article, read: ReadArticle, sentence: Sentence,
 def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Actor | None,
               reg: Registry, context: list[str]) -> tuple[str, Place | None]:
     taken = [(a.start, a.end) for a in (actor, recipient) if a is not None]
-    places = [e for e in span.ents if e.label_ in PLACE_LABELS and not any(
+    places = [e for e in _span_ents(span) if e.label_ in PLACE_LABELS and not any(
         s <= e.start_char < t for s, t in taken)]
     if not places:
         return "", None

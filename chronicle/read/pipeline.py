@@ -9,6 +9,8 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+import time
+from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
@@ -77,17 +79,23 @@ class Reader:
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
         self.extract = extract  # events, attributions and figures too
+        self.seconds: Counter[str] = Counter()  # time per stage: read (parse), extractors
 
     def read(self, articles: Sequence[Article]) -> list[ReadArticle]:
-        from chronicle.extract.stage import extract
+        from chronicle.extract.stage import EXTRACTORS, extract
 
         docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
         results = []
-        for article, doc in zip(articles, docs, strict=True):
+        extracted_before = sum(self.seconds[stage] for stage in EXTRACTORS)
+        started = time.perf_counter()
+        for article, doc in zip(articles, docs, strict=True):  # the parse runs lazily here
             result = analyse(article, doc)
             if self.extract:
-                extract(article, doc, result)
+                extract(article, doc, result, self.seconds)
             results.append(result)
+        elapsed = time.perf_counter() - started
+        extracted = sum(self.seconds[stage] for stage in EXTRACTORS) - extracted_before
+        self.seconds["read"] += elapsed - extracted
         return results
 
 
