@@ -92,6 +92,18 @@ def test_different_days_stay_apart(code):
     assert len(consolidate(first + second)) == 2
 
 
+def test_a_report_naming_no_actor_does_not_chain_two_actors_strikes_into_one(code):
+    reports = ["Russian troops shelled the market in Kharkiv on Monday, killing five.",
+               "Shelling hit the market in Kharkiv on Monday, killing five.",
+               "Ukrainian troops shelled the market in Kharkiv on Monday, killing five."]
+    mentions = []
+    for text in reports:
+        mentions += [e for e in code(text, "2024-03-22") if e.event_type == "ASSAULT"]
+    assert {e.actor.country for e in mentions if e.actor} == {"RUS", "UKR"}
+    for event in consolidate(mentions):
+        assert len({m.actor.country for m in event.mentions if m.actor}) <= 1
+
+
 def test_conjoined_actors_are_all_kept(code):
     event = primary(code("Kenyan and Ugandan officials signed a border accord on Monday."))
     countries = {a.country for a in (event.actor, *event.co_actors)}

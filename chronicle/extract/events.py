@@ -938,6 +938,23 @@ def consolidate(mentions: Sequence[EventMention]) -> list[Event]:
             i = parent[i]
         return i
 
+    # each group's actor and recipient (the first it learnt): reports join a group only if
+    # they agree with them, so reports that name no actor cannot chain different actors'
+    # events into one
+    actors = [_code(m.actor) for m in ordered]
+    recipients = [_code(m.recipient) for m in ordered]
+
+    def union(i: int, j: int, same_sentence: bool = False) -> None:
+        ri, rj = find(i), find(j)
+        if ri == rj:
+            return
+        if not same_sentence and not (_codes_agree(actors[ri], actors[rj])
+                                      and _codes_agree(recipients[ri], recipients[rj])):
+            return
+        parent[rj] = ri
+        actors[ri] = actors[ri] or actors[rj]
+        recipients[ri] = recipients[ri] or recipients[rj]
+
     words = [_content_words(m.text) for m in ordered]
     for i, a in enumerate(ordered):
         for j in range(i + 1, len(ordered)):
@@ -948,14 +965,17 @@ def consolidate(mentions: Sequence[EventMention]) -> list[Event]:
                 continue
             if a.article_id == b.article_id and a.sentence_index == b.sentence_index:
                 # "aircraft struck a school, killing 20": two triggers, one happening
-                parent[find(j)] = find(i)
+                union(i, j, same_sentence=True)
                 continue
             if not (_compatible(a.actor, b.actor) and _compatible(a.recipient, b.recipient)):
                 continue
+            similarity = _jaccard(words[i], words[j])
+            # the same town (not merely the same country) with some words in common
             same_place = a.location is not None and b.location is not None and \
-                a.location.name == b.location.name
-            if same_place or _jaccard(words[i], words[j]) >= MIN_SIMILARITY:
-                parent[find(j)] = find(i)
+                a.location.kind == "city" and a.location.name == b.location.name and \
+                similarity > 0
+            if same_place or similarity >= MIN_SIMILARITY:
+                union(i, j)
     groups: dict[int, list[EventMention]] = {}
     for i, mention in enumerate(ordered):
         groups.setdefault(find(i), []).append(mention)
@@ -989,13 +1009,25 @@ def _detail(mention: EventMention) -> tuple[int, float]:
                 (mention.actor, mention.recipient)), mention.confidence)
 
 
+def _code(actor: Actor | None) -> tuple[str, str] | None:
+    """An actor as the (country, sector) it resolves to; None when it resolves to nothing."""
+    return (actor.country, actor.sector) if actor and (actor.country or actor.sector) else None
+
+
 def _compatible(a: Actor | None, b: Actor | None) -> bool:
+    return _codes_agree(_code(a), _code(b))
+
+
+def _codes_agree(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
+    """Two (country, sector) codes can name one actor: no known part differs (UNK is a
+    sector that could be any; None, an actor not resolved, agrees with every actor)."""
     if a is None or b is None:
         return True
-    if a.country and b.country and a.country != b.country:
+    (country_a, sector_a), (country_b, sector_b) = a, b
+    if country_a and country_b and country_a != country_b:
         return False
-    return not (a.sector and b.sector and a.sector != b.sector and
-                "UNK" not in {a.sector, b.sector})
+    return not (sector_a and sector_b and sector_a != sector_b and
+                "UNK" not in {sector_a, sector_b})
 
 
 def _content_words(text: str) -> set[str]:
