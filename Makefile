@@ -11,7 +11,7 @@ $(BIN)/chronicle: pyproject.toml
 	@command -v $(PYTHON) >/dev/null || { echo "needs $(PYTHON)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev]"
+	$(BIN)/pip install --quiet -e ".[dev,spark]"
 	@# tilse (the TLS benchmark's ROUGE) pins ancient versions of its dependencies: skip them
 	$(BIN)/pip install --quiet --no-deps tilse==0.2.1
 	@touch $@

@@ -284,6 +284,74 @@ def status(db_path: str, as_json: bool) -> None:
             click.echo(f"  {r.origin}: {r.reason}")
 
 
+@main.command(name="spark-job")
+@click.argument("input_path", metavar="INPUT")
+@click.argument("output", metavar="OUTPUT")
+@click.option("--master", default=None,
+              help="Spark master URL (local[4], spark://host:7077, yarn); default: from "
+                   "spark-submit, else local[*].")
+@source_option
+@click.option("--partitions", type=click.IntRange(1), default=None,
+              help="Partitions of articles to read (default: 4 per core).")
+def spark_job(input_path: str, output: str, master: str | None, source: str | None,
+              partitions: int | None) -> None:
+    """Run ingest, read, events, claims and figures on Spark; write Parquet tables.
+
+    INPUT is a file or folder (text, JSONL, CSV, HTML, feeds, or Parquet with date and text
+    columns) on any Hadoop-compatible file system; OUTPUT gets one Parquet folder per store
+    table. Load it into a store with `chronicle import OUTPUT --db FILE`.
+    """
+    from chronicle.spark import run_job, session
+
+    spark = session(master)
+    try:
+        written = run_job(spark, input_path, output, source=source, partitions=partitions)
+    finally:
+        spark.stop()
+    for folder in written:
+        click.echo(f"wrote: {folder}")
+
+
+@main.command(name="import")
+@click.argument("parquet_dir", type=click.Path(exists=True, file_okay=False))
+@db_option
+def import_(parquet_dir: str, db_path: str) -> None:
+    """Load the Parquet tables of `chronicle spark-job` into a new store."""
+    from chronicle.store import StoreError
+    from chronicle.store.parquet import import_parquet
+
+    with Store(db_path) as store:
+        try:
+            counts = import_parquet(store, parquet_dir)
+        except StoreError as error:
+            raise click.ClickException(str(error)) from None
+    click.echo(f"imported: {counts['articles']} articles, {counts['events']} events into "
+               f"{db_path}", err=True)
+
+
+@main.command()
+@db_option
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (the default serves this machine only).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db_path: str, host: str, port: int) -> None:
+    """Explore the store in a browser: timeline, events, claims, figures, network, map.
+
+    Read-only; the JSON API is documented at /docs.
+    """
+    from chronicle.serve.app import serve as run_server
+    from chronicle.store import StoreError
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
+    click.echo(f"Chronicle explorer on http://{host}:{port}/ (API docs at /docs); "
+               "Ctrl-C stops it", err=True)
+    try:
+        run_server(db_path, host=host, port=port)
+    except StoreError as error:
+        raise click.ClickException(str(error)) from error
+
+
 @main.group(name="eval")
 def evaluate() -> None:
     """Score Chronicle against benchmark data; the last line printed is a JSON object."""
@@ -330,11 +398,14 @@ def eval_events(path: str) -> None:
 
 @evaluate.command(name="cameo5")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def eval_cameo5(path: str) -> None:
+@click.option("--train", "train_path", type=click.Path(exists=True, dir_okay=False),
+              default=None, help="Train the model on this file and score PATH (else: 5-fold "
+              "cross-validation on PATH).")
+def eval_cameo5(path: str, train_path: str | None) -> None:
     """ConfliBERT PentaClass TSV (sentence, class 0-4): accuracy and macro-F1."""
     from chronicle.evaluate.cameo5 import main as evaluate_cameo5
 
-    evaluate_cameo5(path)
+    evaluate_cameo5(path, train_path)
 
 
 @evaluate.command(name="actors")

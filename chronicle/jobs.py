@@ -58,24 +58,29 @@ def read(store: Store, workers: int = 1) -> int:
     from chronicle.read.pipeline import READER_VERSION, read_stream
 
     total = store.unread_count(READER_VERSION)
-    if total == 0:
-        return 0
+    # Articles read by an older reader lose their old mentions: their events are redone
+    # from scratch. Otherwise only the events the new mentions may join are redone (and a
+    # run killed before consolidating is caught up here, even with nothing left to read).
+    reread = store.db.execute(
+        "SELECT 1 FROM articles WHERE read_version < ? LIMIT 1", (READER_VERSION,)).fetchone()
     done = 0
-    with progress("read", total=total) as bar:
-        batches = store.iter_unread(READER_VERSION, batch_size=READ_BATCH)
-        for results in read_stream(batches, workers=workers):
-            store.save_read(results, READER_VERSION)
-            done += len(results)
-            bar.update(len(results))
-    consolidate(store)
+    if total:
+        with progress("read", total=total) as bar:
+            batches = store.iter_unread(READER_VERSION, batch_size=READ_BATCH)
+            for results in read_stream(batches, workers=workers):
+                store.save_read(results, READER_VERSION)
+                done += len(results)
+                bar.update(len(results))
+    consolidate(store, only_new=not reread)
     return done
 
 
-def consolidate(store: Store) -> int:
-    """Merge the reports of each happening across articles into events."""
+def consolidate(store: Store, only_new: bool = False) -> int:
+    """Merge the reports of each happening across articles into events (``only_new``: the
+    events that mentions not yet consolidated may join)."""
     from chronicle.consolidate import consolidate_events
 
-    return consolidate_events(store)
+    return consolidate_events(store, only_new=only_new)
 
 
 def report(store: Store, out_dir: str | Path, title: str = "Chronicle timeline",

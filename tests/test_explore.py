@@ -55,6 +55,21 @@ def test_one_strike_reported_by_three_outlets_is_one_event_with_three_sources(
     assert {m["source"] for m in strikes[0]["mentions"]} == {"afp", "bbc", "reuters"}
 
 
+def test_a_list_of_events_can_carry_only_each_events_first_reports(store_path: Path) -> None:
+    from chronicle import query
+    from chronicle.store import Store
+
+    store = Store.read_only(store_path)
+    try:
+        where = query.EventFilter(event_type="ASSAULT", date_from="2024-03-19",
+                                  date_to="2024-03-19")
+        [strike] = query.events(store, where, mentions_per_event=1)
+        assert strike["mention_count"] >= 3 and len(strike["mentions"]) == 1
+        assert strike["mentions"] == query.event(store, strike["id"])["mentions"][:1]
+    finally:
+        store.close()
+
+
 def test_exports_carry_every_event_with_its_evidence(store_path: Path) -> None:
     db = str(store_path)
     listed = json.loads(cli("events", "--db", db, "--json"))

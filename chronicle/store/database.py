@@ -15,16 +15,12 @@ from typing import TYPE_CHECKING
 
 from chronicle.model import Article, DuplicateLink, ReadArticle, Reject
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
+from chronicle.store.rows import READ_TABLES, read_rows, table_columns
 
 if TYPE_CHECKING:
     import numpy as np
 
-    from chronicle.extract.events import EventMention
-
 DEFAULT_DB = "chronicle.db"
-# Tables holding what reading an article produced: replaced whole when it is read again.
-READ_TABLES = ("sentences", "sentence_days", "mentions", "timexes", "event_mentions",
-               "attributions", "figures")
 
 
 class StoreError(Exception):
@@ -63,6 +59,28 @@ class Store:
         self.db.execute("PRAGMA synchronous=NORMAL")
         self.db.execute("PRAGMA foreign_keys=ON")
         self.migrate()
+
+    @classmethod
+    def read_only(cls, path: str | Path) -> Store:
+        """Open an existing store for reading only: no migration, no write can happen.
+
+        The explorer serves a store that another process may still be writing; SQLite's
+        read-only mode lets it read committed data without ever taking a write lock.
+        """
+        path = Path(path)
+        if not path.exists():
+            raise StoreError(f"no store at {path}")
+        store = cls.__new__(cls)
+        store.path = path
+        store.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                   isolation_level=None, check_same_thread=False)
+        store.db.row_factory = sqlite3.Row
+        version = store.schema_version
+        if version != SCHEMA_VERSION:
+            store.close()
+            raise StoreError(f"{path} has schema version {version}, this Chronicle reads "
+                             f"{SCHEMA_VERSION}: open it once with `chronicle status`")
+        return store
 
     def close(self) -> None:
         self.db.close()
@@ -222,51 +240,14 @@ class Store:
                 aid = result.article_id
                 for table in READ_TABLES:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
-                self.db.executemany(
-                    "INSERT INTO sentences(article_id, idx, start, end, text) VALUES (?,?,?,?,?)",
-                    [(aid, s.index, s.start, s.end, s.text) for s in result.sentences],
-                )
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO sentence_days(day, article_id, sentence_index)"
-                    " VALUES (?,?,?)",
-                    [(day, aid, s.index) for s in result.sentences for day in s.days],
-                )
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO mentions(article_id, sentence_index, start, end, text,"
-                    " label) VALUES (?,?,?,?,?,?)",
-                    [(aid, m.sentence_index, m.start, m.end, m.text, m.label)
-                     for m in result.mentions],
-                )
-                self.db.executemany(
-                    "INSERT OR IGNORE INTO timexes(article_id, sentence_index, start, end, text,"
-                    " type, value, granularity, mod, first_day, last_day)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    [(aid, t.sentence_index, t.start, t.end, t.text, t.type, t.value,
-                      t.granularity, t.mod, t.first_day, t.last_day) for t in result.timexes],
-                )
-                self._save_extracted(result)
+                # rows.read_rows already keeps one row per primary key, as the Spark job does
+                for table, rows in read_rows(result).items():
+                    self.db.executemany(
+                        f"INSERT INTO {table} VALUES ({_marks(len(table_columns(table)))})",
+                        rows)
                 self.db.execute(
                     "UPDATE articles SET read_version = ? WHERE id = ?", (version, aid)
                 )
-
-    def _save_extracted(self, result: ReadArticle) -> None:
-        self.db.executemany(
-            f"INSERT OR REPLACE INTO event_mentions VALUES ({_marks(33)})",
-            [_event_mention_row(m) for m in result.events],
-        )
-        self.db.executemany(
-            f"INSERT OR REPLACE INTO attributions VALUES ({_marks(17)})",
-            [(a.id, a.article_id, a.sentence_index, a.cue_start, a.cue_end, a.cue_text,
-              a.content_start, a.content_end, a.content_text, a.kind, a.stance, a.source_start,
-              a.source_end, a.source_text, a.source_actor, a.source_kind, a.parent)
-             for a in result.attributions],
-        )
-        self.db.executemany(
-            f"INSERT OR REPLACE INTO figures VALUES ({_marks(16)})",
-            [(result.article_id, f.start, f.end, f.sentence_index, f.text, f.value, f.low,
-              f.high, f.bound, f.unit, f.referent, f.cumulative, f.date, f.date_basis,
-              f.attribution, f.source_actor) for f in result.figures],
-        )
 
     # -- queries --------------------------------------------------------------------------
 
@@ -306,26 +287,6 @@ class Store:
 
 def _marks(n: int) -> str:
     return ",".join("?" * n)
-
-
-def _actor_columns(actor: object | None) -> tuple[object, ...]:
-    if actor is None:
-        return (None, None, None, None)
-    return (actor.text, actor.name, actor.country, ",".join(actor.sectors))  # type: ignore[attr-defined]
-
-
-def _event_mention_row(m: EventMention) -> tuple[object, ...]:
-    place = m.location
-    return (
-        m.id, m.article_id, m.sentence_index, m.event_type, m.mode,
-        *_actor_columns(m.actor), *_actor_columns(m.recipient),
-        m.date, m.date_basis,
-        place.name if place else None, place.country if place else None,
-        place.kind if place else None, place.latitude if place else None,
-        place.longitude if place else None,
-        m.location_text, m.modality, m.reporter, m.confidence, m.trigger, m.trigger_start,
-        m.trigger_end, m.start, m.end, m.text, m.cameo_root, m.quad_class, m.goldstein,
-    )
 
 
 def _article(row: sqlite3.Row) -> Article:

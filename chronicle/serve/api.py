@@ -1,0 +1,282 @@
+"""The JSON API: every read of the store the explorer's pages make, documented at /docs.
+
+Answers are computed once per distinct request and store version (see ``state.py``) and sent
+as JSON with an ``X-Cache`` header saying whether they came from memory. Lists are paginated
+with ``page`` and ``per_page`` and answer ``{items, total, page, per_page, pages}``.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable, Hashable
+from dataclasses import asdict
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse, Response
+
+from chronicle import query
+from chronicle.export.events import WRITERS
+from chronicle.export.timelinejs import events_to_timelinejs, timeline_to_timelinejs
+from chronicle.query import EventFilter
+from chronicle.serve.params import (
+    DateFrom,
+    DateTo,
+    Events,
+    GroupBy,
+    Paging,
+    Text,
+    check_range,
+)
+from chronicle.serve.state import StoreState
+from chronicle.store import Store
+
+router = APIRouter(prefix="/api")
+
+# reports carried by each event of a list; /events/{id} has them all (mention_count says how
+# many): Timeline17's most reported events have hundreds, a megabyte per page of 50 events
+LIST_MENTIONS = 10
+EVENT_EXPORTS = {  # format → (writer, file suffix, media type)
+    "plover-jsonl": (WRITERS["plover-jsonl"], "jsonl", "application/x-ndjson"),
+    "gdelt-tsv": (WRITERS["gdelt-tsv"], "tsv", "text/tab-separated-values"),
+    "csv": (WRITERS["csv"], "csv", "text/csv"),
+    "geojson": (WRITERS["geojson"], "geojson", "application/geo+json"),
+    "timelinejs": (events_to_timelinejs, "timelinejs.json", "application/json"),
+}
+
+
+def state_of(request: Request) -> StoreState:
+    return request.app.state.chronicle
+
+
+async def answer(request: Request, key: Hashable,
+                 compute: Callable[[Store], Any]) -> Response:
+    """The JSON answer to ``key``: from memory when it is there (without leaving the event
+    loop: most requests of a busy explorer are repeats), else computed in a worker thread."""
+    state = state_of(request)
+    json_key = ("json", key)
+    found, body = state.peek(json_key)
+    if not found:
+        body, found = await run_in_threadpool(state.cached, json_key, lambda s: _encode(
+            compute(s)))
+    if body == b"null":
+        raise HTTPException(404, f"not found: {key[-1]}")  # type: ignore[index]
+    return Response(body, media_type="application/json",
+                    headers={"X-Cache": "hit" if found else "miss"})
+
+
+def _encode(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
+
+
+@router.get("/status")
+async def status(request: Request) -> JSONResponse:
+    """Whether the answers computed at start (the default timeline, the timeline's lanes)
+    are ready, and how often answers came from memory."""
+    state = state_of(request)
+    return JSONResponse({"store": state.path.name, "warm": state.warm.is_set(),
+                         "cache": {"hits": state.hits, "misses": state.misses,
+                                   "entries": len(state._cache)}})
+
+
+@router.get("/stats")
+async def stats(request: Request) -> Response:
+    """Counts of what the store holds, its date range, outlets, event types and referents."""
+    return await answer(request, ("stats",), query.stats)
+
+
+@router.get("/articles")
+async def articles(request: Request, page: Paging, date_from: DateFrom = None,
+                   date_to: DateTo = None, outlet: Text = None) -> Response:
+    """Articles in publication order, without their text."""
+    first, last = check_range(date_from, date_to)
+
+    def compute(store: Store) -> dict:
+        items, total = query.articles(store, first, last, outlet, page.per_page, page.offset)
+        return page.wrap(items, total)
+    return await answer(request, ("articles", first, last, outlet, page), compute)
+
+
+@router.get("/articles/{article_id}")
+async def article(request: Request, article_id: str) -> Response:
+    """One article: text, sentence spans, the events and claims found in it."""
+    return await answer(request, ("article", article_id), lambda s: query.article(s, article_id))
+
+
+@router.get("/search")
+async def search(request: Request, page: Paging,
+                 q: Annotated[str, Query(min_length=1, max_length=1000,
+                                         description="Words every sentence must contain.")]
+                 ) -> Response:
+    """Full-text search of sentences (SQLite FTS5, stemmed): best matches first."""
+    if query.fts_query(q) is None:
+        raise HTTPException(400, f"q={q!r} has no word to search for")
+
+    def compute(store: Store) -> dict:
+        items, total = query.search_sentences(store, q, page.per_page, page.offset)
+        return page.wrap(items, total)
+    return await answer(request, ("search", q.lower(), page), compute)
+
+
+@router.get("/timeline")
+async def timeline(request: Request, date_from: DateFrom = None, date_to: DateTo = None,
+                   q: Annotated[str | None, Query(max_length=1000, description=(
+                       "Only articles containing one of these words."))] = None,
+                   dates: Annotated[int | None, Query(ge=1, le=200, description=(
+                       "Number of dates (default: from the corpus size)."))] = None,
+                   sentences: Annotated[int, Query(ge=1, le=10)] = 2) -> Response:
+    """The summarised timeline: the dates that matter, each with its sentences and sources.
+
+    Computed once per distinct request and kept in memory (seconds on a large store)."""
+    first, last = check_range(date_from, date_to)
+    key = timeline_key(first, last, q, dates, sentences)
+    state = state_of(request)
+    return await answer(request, key, lambda _: timeline_entries(state, key))
+
+
+def timeline_key(first: str | None, last: str | None, q: str | None, dates: int | None,
+                 sentences: int) -> tuple:
+    return ("timeline", first, last, (q or "").strip().lower() or None, dates, sentences)
+
+
+def timeline_entries(state: StoreState, key: tuple) -> list[dict[str, Any]]:
+    """The timeline of ``timeline_key(...)``, computed once and shared by the API, the
+    export and the start-up warm-up."""
+    _, first, last, q, dates, sentences = key
+    return state.cached(key, lambda s: compute_timeline(s, first, last, q, dates,
+                                                         sentences))[0]
+
+
+def compute_timeline(store: Store, first: str | None = None, last: str | None = None,
+                     q: str | None = None, dates: int | None = None,
+                     sentences: int = 2) -> list[dict[str, Any]]:
+    from chronicle.timeline.summarise import summarise  # scikit-learn: import when needed
+
+    return [asdict(e) for e in summarise(store, dates=dates, sentences=sentences,
+                                         date_from=first, date_to=last, query=q or None)]
+
+
+@router.get("/events")
+async def events(request: Request, where: Events, page: Paging,
+                 sort: Literal["date", "reported"] = "date") -> Response:
+    """Consolidated events with their first mentions (the evidence), filtered and paginated.
+
+    Each event carries its earliest ten mentions; ``mention_count`` says how many it has and
+    ``/api/events/{event_id}`` gives them all. ``sort=reported`` puts the events reported by
+    the most articles first."""
+    paged = EventFilter(**{**asdict(where), "limit": page.per_page, "offset": page.offset,
+                           "most_reported_first": sort == "reported"})
+    return await answer(request, ("events", where, sort, page), lambda s: page.wrap(
+        query.events(s, paged, mentions_per_event=LIST_MENTIONS), query.count_events(s, where)))
+
+
+@router.get("/events/days")
+async def event_days(request: Request, where: Events, group: GroupBy = "type",
+                     lanes: Annotated[int, Query(ge=1, le=40)] = 12) -> Response:
+    """Events per day in lanes (by type, actor or recipient): what the timeline page draws."""
+    return await answer(request, days_key(where, group, lanes),
+                        lambda s: query.event_days(s, where, group, lanes))
+
+
+def days_key(where: EventFilter, group: str, lanes: int) -> tuple:
+    return ("days", where, group, lanes)
+
+
+@router.get("/events/places")
+async def event_places(request: Request, where: Events) -> Response:
+    """Geocoded places with their event counts: what the map draws."""
+    return await answer(request, ("places", where), lambda s: query.event_places(s, where))
+
+
+@router.get("/events/{event_id}")
+async def event(request: Request, event_id: str) -> Response:
+    """One event with every mention that reports it."""
+    return await answer(request, ("event", event_id), lambda s: query.event(s, event_id))
+
+
+@router.get("/actors")
+async def actors(request: Request, page: Paging, name: Text = None) -> Response:
+    """Actors and recipients with their event counts, most active first."""
+    def compute(store: Store) -> dict:
+        return page.wrap(*query.actors(store, name, page.per_page, page.offset))
+    return await answer(request, ("actors", name, page), compute)
+
+
+@router.get("/network")
+async def network(request: Request, where: Events,
+                  edges: Annotated[int, Query(ge=1, le=500)] = 80) -> Response:
+    """Who acts on whom: actor → recipient links weighted by events."""
+    return await answer(request, ("network", where, edges),
+                        lambda s: query.actor_network(s, where, edges))
+
+
+@router.get("/claims")
+async def claims(request: Request, page: Paging, about: Text = None,
+                 source: Text = None) -> Response:
+    """Attributed claims (who said what, cue and stance), oldest first."""
+    def compute(store: Store) -> dict:
+        total = len(query.claims(store, about, source))
+        return page.wrap(query.claims(store, about, source, page.per_page, page.offset), total)
+    return await answer(request, ("claims", about, source, page), compute)
+
+
+@router.get("/disagreements", responses={202: {"description": "Still being computed."}})
+def disagreements(request: Request, page: Paging) -> JSONResponse:
+    """Where sources disagree: the two sides with their evidence.
+
+    Computed in the background on first request (minutes on a large store): until then the
+    answer is 202 with ``{"computing": true}`` and a Retry-After header."""
+    ready, all_ = state_of(request).in_background(("disagreements",), disagreements_of)
+    if not ready:
+        return JSONResponse({"computing": True, "items": [], "total": None}, status_code=202,
+                            headers={"Retry-After": "10"})
+    return JSONResponse(page.wrap(all_[page.offset:page.offset + page.per_page], len(all_)))
+
+
+def disagreements_of(db_path: str) -> list[dict[str, Any]]:
+    """The register's disagreements of the store at ``db_path`` (run in its own process)."""
+    from chronicle.register import disagreements as find
+
+    store = Store.read_only(db_path)
+    try:
+        return find(store)
+    finally:
+        store.close()
+
+
+@router.get("/figures")
+async def figures(request: Request, page: Paging, referent: Text = None) -> Response:
+    """Figures sources give (value, bound, unit, referent, date), oldest first."""
+    def compute(store: Store) -> dict:
+        total = len(query.figures(store, referent))
+        return page.wrap(query.figures(store, referent, page.per_page, page.offset), total)
+    return await answer(request, ("figures", referent, page), compute)
+
+
+@router.get("/export/events")
+def export_events(request: Request, where: Events,
+                  format: Literal["plover-jsonl", "gdelt-tsv", "csv", "geojson",
+                                  "timelinejs"] = "csv") -> Response:
+    """Filtered events as a download: PLOVER JSONL, GDELT-style TSV, CSV, GeoJSON, TimelineJS."""
+    writer, suffix, media = EVENT_EXPORTS[format]
+    text, _ = state_of(request).cached(("export", where, format),
+                                        lambda s: writer(query.events(s, where)))
+    return Response(text, media_type=media, headers={
+        "Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'})
+
+
+@router.get("/export/timeline")
+def export_timeline(request: Request, date_from: DateFrom = None, date_to: DateTo = None,
+                    q: Text = None, dates: Annotated[int | None, Query(ge=1, le=200)] = None,
+                    sentences: Annotated[int, Query(ge=1, le=10)] = 2,
+                    format: Literal["timelinejs", "json"] = "timelinejs") -> Response:
+    """The summarised timeline as a TimelineJS file (or Chronicle's own JSON)."""
+    first, last = check_range(date_from, date_to)
+    entries = timeline_entries(state_of(request), timeline_key(first, last, q, dates,
+                                                                sentences))
+    if format == "json":
+        return JSONResponse(entries, headers={
+            "Content-Disposition": 'attachment; filename="chronicle-timeline.json"'})
+    return Response(timeline_to_timelinejs(entries), media_type="application/json", headers={
+        "Content-Disposition": 'attachment; filename="chronicle-timeline.timelinejs.json"'})

@@ -1,0 +1,143 @@
+"""The explorer's web pages.
+
+Pages that draw (timeline, events, network, map) are small HTML shells whose scripts read the
+JSON API; pages that list (claims, figures, search, article) are rendered here on the server,
+so they read well without scripts and link straight to the evidence.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from fastapi.templating import Jinja2Templates
+
+from chronicle import query
+from chronicle.report.chart import figures_chart
+from chronicle.serve.api import disagreements_of, state_of
+from chronicle.serve.params import Paging, Text
+
+router = APIRouter(include_in_schema=False)
+templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+
+
+def render(request: Request, name: str, **context: Any) -> HTMLResponse:
+    context["store_name"] = state_of(request).path.name
+    return templates.TemplateResponse(request, name, context)
+
+
+@router.get("/", response_class=HTMLResponse)
+async def timeline_page(request: Request) -> HTMLResponse:
+    return render(request, "timeline.html", page="timeline")
+
+
+@router.get("/events", response_class=HTMLResponse)
+async def events_page(request: Request) -> HTMLResponse:
+    return render(request, "events.html", page="events")
+
+
+@router.get("/network", response_class=HTMLResponse)
+async def network_page(request: Request) -> HTMLResponse:
+    return render(request, "network.html", page="network")
+
+
+@router.get("/map", response_class=HTMLResponse)
+async def map_page(request: Request) -> HTMLResponse:
+    return render(request, "map.html", page="map")
+
+
+@router.get("/claims", response_class=HTMLResponse)
+def claims_page(request: Request, page: Paging, about: Text = None,
+                source: Text = None) -> HTMLResponse:
+    state = state_of(request)
+    rows, _ = state.cached(("claims-page", about, source, page), lambda s: query.claims(
+        s, about, source, page.per_page + 1, page.offset))
+    ready, conflicts = state.in_background(("disagreements",), disagreements_of)
+    return render(request, "claims.html", page="claims", claims=rows[:page.per_page],
+                  more=len(rows) > page.per_page, paging=page, about=about or "",
+                  source=source or "", computing=not ready,
+                  disagreements=(conflicts or [])[:100],
+                  disagreement_count=len(conflicts or []))
+
+
+@router.get("/figures", response_class=HTMLResponse)
+def figures_page(request: Request, referent: Text = None) -> HTMLResponse:
+    state = state_of(request)
+    stats, _ = state.cached(("stats",), query.stats)
+    referents = stats["referents"]
+    chosen = referent or (referents[0] if referents else None)
+    rows, _ = state.cached(("figures-page", chosen), lambda s: query.figures(s, chosen, 2000)
+                           if chosen else [])
+    return render(request, "figures.html", page="figures", referents=referents[:200],
+                  referent=chosen, figures=rows, chart=figures_chart(rows, chosen or ""))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(request: Request, page: Paging, q: Text = None) -> HTMLResponse:
+    rows, total = [], 0
+    if q and query.fts_query(q):
+        (rows, total), _ = state_of(request).cached(
+            ("search", q.lower(), page),
+            lambda s: query.search_sentences(s, q, page.per_page, page.offset))
+    return render(request, "search.html", page="search", q=q or "", results=rows,
+                  total=total, paging=page)
+
+
+@router.get("/articles/{article_id}", response_class=HTMLResponse)
+def article_page(request: Request, article_id: str,
+                 s: Annotated[int | None, Query(ge=0, description="Sentence to highlight.")]
+                 = None) -> HTMLResponse:
+    article, _ = state_of(request).cached(("article", article_id),
+                                          lambda st: query.article(st, article_id))
+    if article is None:
+        raise HTTPException(404, f"no article {article_id}")
+    return render(request, "article.html", page="article", article=article,
+                  pieces=sentence_pieces(article, s), highlight=s)
+
+
+def sentence_pieces(article: dict[str, Any], highlight: int | None) -> list[dict[str, Any]]:
+    """The article's text cut at sentence boundaries, so each sentence can be marked."""
+    text, pos, pieces = article["text"], 0, []
+    for sent in article["sentences"]:
+        if sent["start"] > pos:
+            pieces.append({"text": text[pos:sent["start"]], "idx": None})
+        pieces.append({"text": text[sent["start"]:sent["end"]], "idx": sent["idx"],
+                       "hl": sent["idx"] == highlight})
+        pos = sent["end"]
+    if pos < len(text):
+        pieces.append({"text": text[pos:], "idx": None})
+    return pieces
+
+
+@router.get("/docs", response_class=HTMLResponse)
+def api_docs(request: Request) -> HTMLResponse:
+    """The API's OpenAPI document as a page: endpoints, parameters, and a link to try each."""
+    spec = request.app.openapi()
+    endpoints = []
+    for path, methods in spec["paths"].items():
+        for method, op in methods.items():
+            params = [{"name": p["name"], "in": p["in"], "required": p.get("required", False),
+                       "type": _schema_type(p.get("schema", {}), spec),
+                       "description": p.get("description", "")}
+                      for p in op.get("parameters", [])]
+            endpoints.append({"method": method.upper(), "path": path,
+                              "summary": op.get("summary", ""),
+                              "description": op.get("description", ""), "params": params,
+                              "try": "{" not in path and not any(
+                                  p["required"] for p in params)})
+    return render(request, "docs.html", page="docs", spec=spec, endpoints=endpoints)
+
+
+def _schema_type(schema: dict[str, Any], spec: dict[str, Any]) -> str:
+    if "$ref" in schema:
+        schema = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]]
+    if "anyOf" in schema:
+        return " | ".join(_schema_type(s, spec) for s in schema["anyOf"])
+    if "enum" in schema:
+        return " | ".join(map(str, schema["enum"]))
+    kind = schema.get("type", "any")
+    bounds = [f"{k} {schema[k]}" for k in ("minimum", "maximum", "maxLength") if k in schema]
+    fmt = f" ({schema['format']})" if "format" in schema else ""
+    return kind + fmt + (f" [{', '.join(bounds)}]" if bounds else "")

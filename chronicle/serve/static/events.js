@@ -1,0 +1,50 @@
+// The events page: filters, a paginated table, and the evidence panel that shows the sentence
+// behind an event highlighted in its article.
+"use strict";
+(() => {
+  const {el, api, setupFilters, filterValues, renderEvent, actorLabel} = Chronicle;
+  const tbody = document.querySelector("#events-table tbody");
+  const panel = document.getElementById("evidence");
+  const sort = document.getElementById("sort");
+  let page = Number(new URLSearchParams(location.search).get("page") || 1);
+
+  function exportLinks() {
+    for (const a of document.querySelectorAll("a.export[data-format]")) {
+      a.href = "/api/export/events?" + new URLSearchParams({...filterValues(), format: a.dataset.format});
+    }
+  }
+
+  async function load() {
+    exportLinks();
+    tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, class: "muted", text: "loading…"})));
+    let result;
+    try { result = await api("/api/events", {...filterValues(), sort: sort.value, page, per_page: 50}); }
+    catch (err) { tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, text: String(err)}))); return; }
+    document.getElementById("count").textContent = `${result.total} event(s)`;
+    document.getElementById("page-label").textContent = `page ${result.page} of ${Math.max(1, result.pages)}`;
+    document.getElementById("prev").disabled = page <= 1;
+    document.getElementById("next").disabled = page >= result.pages;
+    tbody.replaceChildren(...result.items.map((e) => {
+      const row = el("tr", {"data-id": e.id, tabindex: 0},
+        el("td", {text: e.date + (e.date_basis === "text" ? "" : " *")}),
+        el("td", {text: e.event_type + (e.mode ? "/" + e.mode : "") + (e.modality === "asserted" ? "" : ` [${e.modality}]`)}),
+        el("td", {text: actorLabel(e, "actor")}), el("td", {text: actorLabel(e, "recipient")}),
+        el("td", {text: e.place_name || ""}), el("td", {text: e.article_count}),
+        el("td", {text: e.sources.split(",").filter(Boolean).join(", ")}));
+      const open = () => {
+        for (const r of tbody.querySelectorAll("tr.selected")) r.classList.remove("selected");
+        row.classList.add("selected");
+        renderEvent(panel, e);
+      };
+      row.addEventListener("click", open);
+      row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(); });
+      return row;
+    }));
+    if (!result.items.length) tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, class: "muted", text: "No events match."})));
+  }
+
+  document.getElementById("prev").onclick = () => { page = Math.max(1, page - 1); load(); };
+  document.getElementById("next").onclick = () => { page += 1; load(); };
+  sort.onchange = () => { page = 1; load(); };
+  setupFilters(() => { page = 1; load(); }).then(load);
+})();

@@ -1,0 +1,70 @@
+// The actor network: who acts on whom, weighted by events, laid out by a small force
+// simulation run to completion before drawing (no animation library needed).
+"use strict";
+(() => {
+  const {el, api, setupFilters, filterValues} = Chronicle;
+  const box = document.getElementById("network");
+  const W = 1100, H = 640;
+
+  function layout(nodes, links) {
+    const n = nodes.length, k = Math.sqrt((W * H) / Math.max(1, n)) * 0.6;
+    nodes.forEach((node, i) => {  // start on a circle: deterministic, so the picture is stable
+      const a = (2 * Math.PI * i) / Math.max(1, n);
+      node.x = W / 2 + (W / 3) * Math.cos(a); node.y = H / 2 + (H / 3) * Math.sin(a);
+    });
+    const index = new Map(nodes.map((d, i) => [d.id, i]));
+    for (let step = 0, t = W / 10; step < 300; step++, t *= 0.985) {
+      const dx = new Float64Array(n), dy = new Float64Array(n);
+      for (let i = 0; i < n; i++) for (let j = i + 1; j < n; j++) {
+        let x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
+        const d2 = Math.max(x * x + y * y, 1), f = (k * k) / d2;
+        dx[i] += x * f; dy[i] += y * f; dx[j] -= x * f; dy[j] -= y * f;
+      }
+      for (const l of links) {
+        const i = index.get(l.source), j = index.get(l.target);
+        const x = nodes[i].x - nodes[j].x, y = nodes[i].y - nodes[j].y;
+        const d = Math.max(Math.hypot(x, y), 1), f = d / k;
+        dx[i] -= x * f; dy[i] -= y * f; dx[j] += x * f; dy[j] += y * f;
+      }
+      for (let i = 0; i < n; i++) {
+        const d = Math.max(Math.hypot(dx[i], dy[i]), 1e-9), m = Math.min(d, t);
+        nodes[i].x = Math.min(W - 40, Math.max(40, nodes[i].x + (dx[i] / d) * m + (W / 2 - nodes[i].x) * 0.01));
+        nodes[i].y = Math.min(H - 20, Math.max(20, nodes[i].y + (dy[i] / d) * m + (H / 2 - nodes[i].y) * 0.01));
+      }
+    }
+  }
+
+  function colour(goldstein) {  // red for conflict, grey for neutral, green for cooperation
+    const g = Math.max(-10, Math.min(10, goldstein)) / 10;
+    return g < 0 ? `rgb(${180 + 60 * -g},${110 - 60 * -g},${100 - 60 * -g})` : `rgb(${110 - 60 * g},${150 + 40 * g},${110 - 40 * g})`;
+  }
+
+  async function load() {
+    box.replaceChildren(el("p", {class: "muted", text: "loading…"}));
+    const net = await api("/api/network", {...filterValues(), edges: 80});
+    if (!net.links.length) { box.replaceChildren(el("p", {class: "muted", text: "No actor → recipient events yet."})); return; }
+    layout(net.nodes, net.links);
+    const at = new Map(net.nodes.map((d) => [d.id, d]));
+    const top = Math.max(...net.links.map((l) => l.events)), heaviest = Math.max(...net.nodes.map((d) => d.events));
+    const svg = el("svg:svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network"},
+      el("svg:defs", {}, el("svg:marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse"},
+        el("svg:path", {d: "M0,0 L10,5 L0,10 z", fill: "#888"}))));
+    for (const l of net.links) {
+      const a = at.get(l.source), b = at.get(l.target);
+      const rb = 4 + 12 * Math.sqrt(b.events / heaviest), d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 1);
+      svg.append(el("svg:line", {x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / d) * rb, y2: b.y - ((b.y - a.y) / d) * rb,
+        stroke: colour(l.goldstein), "stroke-width": 1 + 5 * Math.sqrt(l.events / top), "stroke-opacity": 0.8, "marker-end": "url(#arrow)"},
+        el("svg:title", {text: `${l.source} → ${l.target}: ${l.events} event(s), mean Goldstein ${l.goldstein}`})));
+    }
+    for (const d of net.nodes) {
+      const r = 4 + 12 * Math.sqrt(d.events / heaviest);
+      svg.append(el("svg:g", {class: "node"},
+        el("svg:circle", {cx: d.x, cy: d.y, r, fill: "#1f5fbf", onclick: () => { location.href = "/events?actor=" + encodeURIComponent(d.id); }},
+           el("svg:title", {text: `${d.id}: ${d.events} event(s)`})),
+        el("svg:text", {x: d.x + r + 2, y: d.y + 4, text: d.id.length > 28 ? d.id.slice(0, 27) + "…" : d.id})));
+    }
+    box.replaceChildren(svg);
+  }
+
+  setupFilters(load).then(load);
+})();

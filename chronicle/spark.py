@@ -1,0 +1,418 @@
+"""The Spark job: the same stages as ``chronicle run``, spread over a cluster, into Parquet.
+
+ingest (one task per input file) → near duplicates (LSH band keys joined with each other)
+→ read and extract (``mapPartitions``, one spaCy pipeline per executor process) → events
+(mentions blocked by type, modality and runs of dates, consolidated per block).
+
+Every per-article function is the single-machine one (``ingest.readers``, ``Reader.read``,
+``extract.events.consolidate``), and every output row is built by ``store.rows``, so the
+Parquet tables hold exactly what ``chronicle run`` would store, column for column:
+``chronicle import`` loads them into a store.
+
+Two definitions differ from the sequential store where its answer depends on the order of
+input: an article seen at several origins keeps the first origin in path order (the order
+``chronicle run`` reads a folder in), and a near duplicate is linked to the earliest
+(by date, then id) similar article. Both agree with ``chronicle run`` on input that comes in
+date order, as dated folders do.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
+from pathlib import Path, PurePosixPath
+from typing import TYPE_CHECKING, Any
+
+from chronicle.model import Article, ReadArticle, Reject, content_hash
+from chronicle.store.rows import (
+    CONTENT_TABLES,
+    READ_TABLES,
+    Row,
+    article_row,
+    event_link_rows,
+    event_row,
+    origin_row,
+    read_rows,
+    table_columns,
+)
+
+if TYPE_CHECKING:
+    from pyspark import RDD
+    from pyspark.sql import DataFrame, SparkSession
+    from pyspark.sql.types import StructType
+
+JAVA_17 = "/usr/lib/jvm/java-17-openjdk-amd64"
+READ_BATCH = 32  # articles per Reader.read call inside a partition
+LOCAL_DEFAULTS = {
+    "spark.ui.showConsoleProgress": "false",
+    # Spark runs one task per core: a reader that also spread its matrix products over
+    # every core would fight the other tasks for them
+    "spark.executorEnv.OMP_NUM_THREADS": "1",
+    "spark.executorEnv.OPENBLAS_NUM_THREADS": "1",
+}
+PATH_TAIL = 4  # folders kept above an input file: dates live in names like YYYY/MM/DD/x.txt
+WRITERS = 4  # tables written at once
+TEXT_FIELDS = ("id", "published", "source", "text")  # what the cross-article joins need
+
+# One item of ingest: an article or a reject, with the key that orders items as
+# `chronicle run` meets them (path parts, then position in the file).
+ITEM_FIELDS = ("order_key", "kind", "origin", "reason", "id", "published", "published_time",
+               "title", "text", "source", "url")
+
+
+# -- session ----------------------------------------------------------------------------------
+
+def session(master: str | None = None, conf: dict[str, str] | None = None,
+            app_name: str = "chronicle") -> SparkSession:
+    """A SparkSession; under ``spark-submit`` the master and settings come from there."""
+    if "JAVA_HOME" not in os.environ and Path(JAVA_17).exists():
+        os.environ["JAVA_HOME"] = JAVA_17  # PySpark 4 needs Java 17; Debian keeps it here
+    if master is None and "PYSPARK_GATEWAY_PORT" not in os.environ:  # not under spark-submit
+        master = "local[*]"
+    if master and master.startswith("local"):
+        # local workers must run this interpreter (the one with Chronicle and its models),
+        # not whatever `python3` is first on PATH
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
+    from pyspark.sql import SparkSession
+
+    builder = SparkSession.builder.appName(app_name)
+    settings = dict(conf or {})
+    if master:
+        builder = builder.master(master)
+        if master.startswith("local"):  # spark-submit's settings are the user's to choose
+            settings = LOCAL_DEFAULTS | settings
+    for key, value in settings.items():
+        builder = builder.config(key, value)
+    spark = builder.getOrCreate()
+    spark.sparkContext.setLogLevel(os.environ.get("CHRONICLE_SPARK_LOG", "ERROR"))
+    return spark
+
+
+def spark_schema(table: str) -> StructType:
+    """The Parquet schema of a store table, read off the SQLite schema."""
+    from pyspark.sql.types import (
+        BinaryType,
+        DoubleType,
+        LongType,
+        StringType,
+        StructField,
+        StructType,
+    )
+
+    types = {"TEXT": StringType(), "INTEGER": LongType(), "REAL": DoubleType(),
+             "BLOB": BinaryType()}
+    return StructType([StructField(name, types[kind], True)
+                       for name, kind in table_columns(table)])
+
+
+def _coerce(table: str) -> Callable[[Row], Row]:
+    """Row → row with Python values of the column types (bool → int, int → float)."""
+    casts = [int if kind == "INTEGER" else float if kind == "REAL" else None
+             for _, kind in table_columns(table)]
+
+    def coerce(row: Row) -> Row:
+        return tuple(v if v is None or cast is None else cast(v)
+                     for v, cast in zip(row, casts, strict=True))
+    return coerce
+
+
+def _frame(spark: SparkSession, rows: RDD, table: str) -> DataFrame:
+    return spark.createDataFrame(rows.map(_coerce(table)), spark_schema(table))
+
+
+# -- ingest -----------------------------------------------------------------------------------
+
+def _qualified(spark: SparkSession, path: str) -> tuple[str, bool]:
+    """The fully qualified form of ``path`` (file:/..., hdfs://..., s3a://...) and whether
+    it is a folder, asked of Hadoop so any Hadoop-compatible file system works."""
+    jvm = spark._jvm  # type: ignore[attr-defined]
+    hadoop_path = jvm.org.apache.hadoop.fs.Path(path)
+    fs = hadoop_path.getFileSystem(spark._jsc.hadoopConfiguration())  # type: ignore[attr-defined]
+    return str(fs.makeQualified(hadoop_path).toString()), bool(
+        fs.getFileStatus(hadoop_path).isDirectory())
+
+
+def _is_parquet(spark: SparkSession, path: str) -> bool:
+    if path.rstrip("/").endswith(".parquet"):
+        return True
+    jvm = spark._jvm  # type: ignore[attr-defined]
+    pattern = jvm.org.apache.hadoop.fs.Path(path.rstrip("/") + "/*.parquet")
+    fs = pattern.getFileSystem(spark._jsc.hadoopConfiguration())  # type: ignore[attr-defined]
+    found = fs.globStatus(pattern)
+    return found is not None and len(found) > 0
+
+
+def _item(order_key: str, item: Article | Reject) -> Row:
+    if isinstance(item, Reject):
+        return (order_key, "reject", item.origin, item.reason, *([None] * 7))
+    return (order_key, "article", item.origin, None, item.id, item.published,
+            item.published_time, item.title, item.text, item.source, item.url)
+
+
+PartitionFunction = Callable[[Iterable[Any]], Iterator[Row]]
+
+
+def _ingest_files(root: str, shown: str, is_dir: bool, source: str | None
+                  ) -> PartitionFunction:
+    """Partition function: (path, bytes) of input files → items, through the very readers
+    `chronicle ingest` uses (they take a file, so each input is written to a scratch copy
+    that keeps the last folders of its path, where dates are found)."""
+    from chronicle.ingest.readers import _read_file
+
+    def ingest(files: Iterable[Any]) -> Iterator[Row]:
+        with tempfile.TemporaryDirectory(prefix="chronicle-ingest-") as scratch:
+            for number, (path, content) in enumerate(files):
+                relative = path[len(root):].lstrip("/") if is_dir else ""
+                origin = os.path.join(shown, *relative.split("/")) if relative else shown
+                tail = [part for part in PurePosixPath(path.split(":", 1)[-1]).parts
+                        if part.strip("/")][-PATH_TAIL:]
+                local = Path(scratch, str(number), *tail)
+                local.parent.mkdir(parents=True, exist_ok=True)
+                local.write_bytes(bytes(content))
+                parts = "\x00".join(relative.split("/"))
+                for index, item in enumerate(_read_file(local, origin, source)):
+                    yield _item(f"{parts}\x00{index:012d}", item)
+                local.unlink()
+    return ingest
+
+
+def _ingest_records(source: str | None) -> PartitionFunction:
+    """Partition function: rows of Parquet input (a date, a text, ...) → items."""
+    from chronicle.ingest.readers import _record_article, _Refused
+
+    def ingest(rows: Iterable[Any]) -> Iterator[Row]:
+        for row in rows:
+            record = row.asDict()
+            where = record.pop("_chronicle_file")
+            key = content_hash(repr(sorted(record.items(), key=lambda kv: kv[0])))
+            try:
+                article = _record_article(record, where, source)
+            except _Refused as error:
+                yield _item(f"{where}\x00{key}", Reject(f"{where}#{key}", str(error)))
+                continue
+            yield _item(f"{where}\x00{article.id}",
+                        replace(article, origin=f"{where}#{article.id}"))
+    return ingest
+
+
+def ingest(spark: SparkSession, path: str, source: str | None = None) -> RDD:
+    """Items (``ITEM_FIELDS`` tuples: articles and rejects) of every input under ``path``."""
+    from pyspark.sql import functions as F
+
+    shown = path.rstrip("/") or path
+    if _is_parquet(spark, path):
+        return (spark.read.parquet(path).withColumn("_chronicle_file", F.input_file_name())
+                .rdd.mapPartitions(_ingest_records(source)))
+    root, is_dir = _qualified(spark, path)
+    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true")
+             .load(path).select("path", "content").rdd)
+    return files.mapPartitions(_ingest_files(root.rstrip("/"), shown, is_dir, source))
+
+
+def articles_of(items: RDD, partitions: int) -> RDD:
+    """One item per article id (the first in input order: items are tuples led by their
+    order key, so the least is the first), dealt over ``partitions`` by length.
+
+    Reading time grows with the text, and a few long articles in one partition would keep
+    every other core waiting at the end of the stage: longest first, the articles are dealt
+    round the partitions like cards, so each partition gets about the same amount of text.
+    """
+    key, text = ITEM_FIELDS.index("id"), ITEM_FIELDS.index("text")
+    unique = (items.filter(lambda item: item[1] == "article")
+              .map(lambda item: (item[key], item))
+              .reduceByKey(min)
+              .values())
+    return (unique.sortBy(lambda item: (-len(item[text]), item[key]))
+            .zipWithIndex()
+            .map(lambda pair: (pair[1] % partitions, pair[0]))
+            .partitionBy(partitions, lambda card: card)
+            .values())
+
+
+def _article(item: Row) -> Article:
+    fields = dict(zip(ITEM_FIELDS, item, strict=True))
+    return Article(id=fields["id"], published=fields["published"], text=fields["text"],
+                   title=fields["title"] or "", source=fields["source"] or "",
+                   published_time=fields["published_time"], url=fields["url"],
+                   origin=fields["origin"])
+
+
+def _sign(items: Iterable[Row]) -> Iterator[tuple[Row, list[str]]]:
+    """Partition function: the articles table row (with its MinHash) and LSH band keys."""
+    from chronicle.ingest import dedup
+    from chronicle.read.pipeline import READER_VERSION
+
+    for item in items:
+        article = _article(item)
+        signature = dedup.signature(article.text)
+        yield (article_row(article, dedup.to_bytes(signature), READER_VERSION),
+               dedup.band_keys(signature))
+
+
+# -- near duplicates --------------------------------------------------------------------------
+
+def _similar(pairs: Iterable[Any]) -> Iterator[Row]:
+    """Partition function: candidate pairs confirmed by exact shingle overlap."""
+    from chronicle.ingest import dedup
+
+    for pair in pairs:
+        score = dedup.text_similarity(pair.text, pair.earlier_text)
+        if score >= dedup.NEAR_DUPLICATE_THRESHOLD:
+            yield (pair.article_id, pair.earlier_published, pair.duplicate_of, score)
+
+
+def duplicate_links(spark: SparkSession, articles: DataFrame, bands: DataFrame) -> DataFrame:
+    """Each near duplicate linked to the earliest (date, id) earlier article like it.
+
+    Candidates are the pairs sharing an LSH band key (a join on the key, so only articles
+    that may be alike meet); the exact shingle overlap decides, as in the store.
+    """
+    from pyspark.sql import functions as F
+
+    a, b = bands.alias("a"), bands.alias("b")
+    dated = articles.select("id", "published", "text")
+    pairs = (a.join(b, F.col("a.key") == F.col("b.key"))
+             .where(F.col("a.article_id") != F.col("b.article_id"))
+             .select(F.col("a.article_id").alias("article_id"),
+                     F.col("b.article_id").alias("duplicate_of")).distinct()
+             .join(dated.withColumnRenamed("id", "article_id"), "article_id")
+             .join(dated.select(F.col("id").alias("duplicate_of"),
+                                F.col("published").alias("earlier_published"),
+                                F.col("text").alias("earlier_text")), "duplicate_of")
+             .where(F.struct("earlier_published", "duplicate_of")
+                    < F.struct("published", "article_id")))
+    confirmed = spark.createDataFrame(
+        pairs.rdd.mapPartitions(_similar),
+        "article_id string, earlier_published string, duplicate_of string, similarity double")
+    best = F.min(F.struct("earlier_published", "duplicate_of", "similarity")).alias("best")
+    return (confirmed.groupBy("article_id").agg(best)
+            .select("article_id", F.col("best.duplicate_of").alias("duplicate_of"),
+                    F.round(F.col("best.similarity"), 4).alias("similarity"),
+                    F.lit("near").alias("kind")))
+
+
+# -- read and extract -------------------------------------------------------------------------
+
+_reader = None  # one spaCy pipeline per executor Python process, kept between tasks
+
+
+def _read(items: Iterable[Row]) -> Iterator[dict[str, list[Row]]]:
+    """Partition function: articles → the rows of every read table, one dict an article."""
+    global _reader
+    from chronicle.jobs import batched
+    from chronicle.read.pipeline import Reader
+
+    if _reader is None:
+        _reader = Reader()
+    for batch in batched((_article(item) for item in items), READ_BATCH):
+        results: list[ReadArticle] = _reader.read(batch)
+        for result in results:
+            yield read_rows(result)
+
+
+# -- events -----------------------------------------------------------------------------------
+
+def _consolidate(group: tuple[Any, Iterable[dict[str, Any]]]) -> Iterator[tuple[Row, list[Row]]]:
+    from chronicle.consolidate import mention_from_row
+    from chronicle.extract.events import consolidate
+
+    for event in consolidate([mention_from_row(row) for row in group[1]]):
+        yield event_row(event), event_link_rows(event)
+
+
+def consolidate_events(event_mentions: DataFrame, articles: DataFrame) -> RDD:
+    """(events row, event_links rows) of every event, as ``chronicle.consolidate`` makes them.
+
+    Mentions of one happening share a type and modality and lie within
+    ``SAME_DAY_SLACK`` days of each other, so each block of one type and modality whose
+    dates form an unbroken run (no gap wider than the slack) is consolidated on its own:
+    the blocks are exactly the independent parts of the single-machine computation.
+    """
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    from chronicle.extract.events import SAME_DAY_SLACK
+
+    keys = ["event_type", "modality"]
+    days = event_mentions.select(*keys, "date").distinct()
+    order = Window.partitionBy(*keys).orderBy("date")
+    gap = F.datediff(F.to_date("date"), F.to_date(F.lag("date").over(order)))
+    runs = (days.withColumn("starts", (gap.isNull() | (gap > SAME_DAY_SLACK)).cast("int"))
+            .withColumn("run", F.sum("starts").over(
+                order.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
+            .drop("starts"))
+    mentions = (event_mentions
+                .join(articles.select(F.col("id").alias("article_id"), "published", "source"),
+                      "article_id")
+                .join(runs, [*keys, "date"]))
+    return (mentions.rdd
+            .map(lambda row: ((row.event_type, row.modality, row.run), row.asDict()))
+            .groupByKey()
+            .flatMap(_consolidate))
+
+
+# -- the job ----------------------------------------------------------------------------------
+
+def run_job(spark: SparkSession, input_path: str, output: str, source: str | None = None,
+            partitions: int | None = None) -> list[str]:
+    """Write every content table of a store, as Parquet, under ``output``/TABLE.
+
+    Returns the folders written, one a table.
+    """
+    from pyspark import StorageLevel
+
+    keep = StorageLevel.MEMORY_AND_DISK
+    items = ingest(spark, input_path, source).persist(keep)
+    parts = partitions or max(2, spark.sparkContext.defaultParallelism * 4)
+    unique = articles_of(items, parts).persist(keep)
+    texts = spark.createDataFrame(
+        unique.map(lambda item: tuple(item[ITEM_FIELDS.index(f)] for f in TEXT_FIELDS)),
+        ", ".join(f"{f} string" for f in TEXT_FIELDS))
+    signed = unique.mapPartitions(_sign).persist(keep)
+    read = unique.mapPartitions(_read).persist(keep)
+    bands = _frame(spark, signed.flatMap(lambda pair: [(key, pair[0][0]) for key in pair[1]]),
+                   "lsh_bands")
+    tables: dict[str, DataFrame] = {
+        "articles": _frame(spark, signed.map(lambda pair: pair[0]), "articles"),
+        "origins": _frame(spark, items.filter(lambda item: item[1] == "article")
+                          .map(lambda item: origin_row(_article(item))), "origins")
+        .dropDuplicates(["origin", "article_id"]),
+        "rejects": _frame(spark, items.filter(lambda item: item[1] == "reject")
+                          .map(lambda item: (item[2], item[3])), "rejects").distinct(),
+        "lsh_bands": bands.distinct(),
+        "duplicate_links": duplicate_links(spark, texts, bands),
+    }
+    # a table's rows are few next to the articles that made them: fewer, larger files
+    files = max(1, parts // 4)
+    for table in READ_TABLES:
+        tables[table] = _frame(spark, read.flatMap(lambda rows, t=table: rows[t])
+                               .coalesce(files), table)
+    events = consolidate_events(tables["event_mentions"], texts).persist(keep)
+    tables["events"] = _frame(spark, events.map(lambda pair: pair[0]), "events")
+    tables["event_links"] = _frame(spark, events.flatMap(lambda pair: pair[1]), "event_links")
+    # Read once, then write the tables side by side: each write is a small job whose fixed
+    # cost (planning, scheduling, committing) would otherwise add up table after table.
+    read.count()
+    events.count()
+
+    def write(table: str) -> str:
+        folder = f"{output.rstrip('/')}/{table}"
+        frame = tables[table].select(*(name for name, _ in table_columns(table)))
+        frame.write.mode("overwrite").parquet(folder)
+        return folder
+
+    with ThreadPoolExecutor(WRITERS) as pool:
+        written = list(pool.map(write, CONTENT_TABLES))
+    for cached in (items, unique, signed, read, events):
+        cached.unpersist()
+    return written
+
+
+if __name__ == "__main__":  # spark-submit .../chronicle/spark.py INPUT OUTPUT
+    from chronicle.cli import main
+
+    main(["spark-job", *sys.argv[1:]], prog_name="chronicle")
