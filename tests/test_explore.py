@@ -12,17 +12,7 @@ from click.testing import CliRunner
 
 from chronicle.cli import main
 from tests.conftest import write_seed
-
-STRIKE_REPORTS = {
-    "reuters": "Israeli aircraft struck a school in Gaza City on Tuesday, killing at least 20 "
-               "people, health officials said.",
-    "bbc": "An Israeli air strike hit a school in Gaza City on Tuesday, killing at least 22 "
-           "people, according to local health officials.",
-    "afp": "Israeli warplanes bombed a school in Gaza City on Tuesday and killed at least 20 "
-           "people, Gaza health officials said.",
-}
-DENIAL = ("Israel denies restricting food deliveries into Gaza. Aid agencies say Israel is "
-          "restricting food deliveries into Gaza.")
+from tests.explorer_store import DENIAL, STRIKE_REPORTS
 
 
 @pytest.fixture(scope="module")
