@@ -11,22 +11,13 @@ import pytest
 from click.testing import CliRunner
 
 from chronicle.cli import main
-from tests.conftest import write_seed
-from tests.explorer_store import DENIAL, STRIKE_REPORTS
+from tests.explorer_store import build_store
 
 
 @pytest.fixture(scope="module")
 def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Three outlets report one strike; a fourth article carries a denial."""
-    root = tmp_path_factory.mktemp("explore")
-    for outlet, text in STRIKE_REPORTS.items():
-        write_seed(root / "in", f"{outlet}.txt", "2024-03-20", f"Source: {outlet}\n{text}")
-    write_seed(root / "in", "denial.txt", "2024-03-21", DENIAL)
-    db = root / "c.db"
-    result = CliRunner().invoke(main, ["run", str(root / "in"), "--db", str(db), "--out",
-                                       str(root / "out")])
-    assert result.exit_code == 0, result.output
-    return db
+    """Three outlets report one strike; other articles carry a denial and talks."""
+    return build_store(tmp_path_factory.mktemp("explore"))
 
 
 def cli(*args: str) -> str:
@@ -95,7 +86,7 @@ def test_figures_list_each_source_and_its_number(store_path: Path) -> None:
 
 
 def test_the_report_has_events_claims_and_figures(store_path: Path) -> None:
-    report = json.loads((store_path.parent / "out" / "timeline.json").read_text())
+    report = json.loads((store_path.parent / "report" / "timeline.json").read_text())
     assert report["events"] and report["claims"] and report["figures"]
-    html = (store_path.parent / "out" / "timeline.html").read_text()
+    html = (store_path.parent / "report" / "timeline.html").read_text()
     assert "Figures by source" in html and "<svg" in html
