@@ -34,15 +34,22 @@ def _contains(value: str) -> str:
     return f"%{escaped}%"
 
 
+def date_range(column: str, first: str | None, last: str | None) -> tuple[list[str], list[Any]]:
+    """WHERE clauses (and their bound values) keeping ``column`` within ``[first, last]``,
+    inclusive; an open end adds nothing."""
+    clauses, params = [], []
+    if first:
+        clauses.append(f"{column} >= ?")
+        params.append(first)
+    if last:
+        clauses.append(f"{column} <= ?")
+        params.append(last)
+    return clauses, params
+
+
 def _event_clauses(where: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter (empty when it filters nothing) and its bound values."""
-    clauses, params = [], []
-    if where.date_from:
-        clauses.append("date >= ?")
-        params.append(where.date_from)
-    if where.date_to:
-        clauses.append("date <= ?")
-        params.append(where.date_to)
+    clauses, params = date_range("date", where.date_from, where.date_to)
     if where.event_type:
         clauses.append("event_type = ?")
         params.append(where.event_type.upper())
@@ -190,13 +197,7 @@ def articles(store: Store, date_from: str | None = None, date_to: str | None = N
              outlet: str | None = None, limit: int | None = None,
              offset: int = 0) -> tuple[list[dict[str, Any]], int]:
     """Articles (without their text) in publication order, and how many match in all."""
-    clauses, params = [], []
-    if date_from:
-        clauses.append("published >= ?")
-        params.append(date_from)
-    if date_to:
-        clauses.append("published <= ?")
-        params.append(date_to)
+    clauses, params = date_range("published", date_from, date_to)
     if outlet:
         clauses.append("lower(source) = ?")
         params.append(outlet.lower())

@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from chronicle.model import Evidence, Sentence
+from chronicle.query import date_range
 from chronicle.store import Store
 
 _WORD = re.compile(r"\w+")
@@ -68,20 +69,14 @@ class Corpus:
                    query: str | None = None) -> Corpus:
         """Articles published in ``[date_from, date_to]`` (inclusive) and, with a query, only
         those whose text contains one of its words."""
-        where, params = ["1"], []
-        if date_from:
-            where.append("a.published >= ?")
-            params.append(date_from)
-        if date_to:
-            where.append("a.published <= ?")
-            params.append(date_to)
+        clauses, params = date_range("a.published", date_from, date_to)
         duplicates = {row[0]: row[1] for row in store.db.execute(
             "SELECT article_id, min(duplicate_of) FROM duplicate_links GROUP BY article_id")}
         terms = {w.lower() for w in _WORD.findall(query or "")}
         docs: dict[str, Doc] = {}
         for row in store.db.execute(
                 "SELECT a.id, a.published, a.source, a.title, a.origin, a.url, a.text"
-                f" FROM articles a WHERE {' AND '.join(where)} ORDER BY a.published, a.id",
+                f" FROM articles a WHERE {' AND '.join(clauses) or '1'} ORDER BY a.published, a.id",
                 params):
             if terms and not terms & {w.lower() for w in _WORD.findall(row["text"])}:
                 continue
