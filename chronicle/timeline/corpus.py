@@ -70,28 +70,33 @@ class Corpus:
         """Articles published in ``[date_from, date_to]`` (inclusive) and, with a query, only
         those whose text contains one of its words."""
         clauses, params = date_range("a.published", date_from, date_to)
+        where = " AND ".join(clauses) or "1"
         duplicates = {row[0]: row[1] for row in store.db.execute(
             "SELECT article_id, min(duplicate_of) FROM duplicate_links GROUP BY article_id")}
         terms = {w.lower() for w in _WORD.findall(query or "")}
         docs: dict[str, Doc] = {}
         for row in store.db.execute(
                 "SELECT a.id, a.published, a.source, a.title, a.origin, a.url, a.text"
-                f" FROM articles a WHERE {' AND '.join(clauses) or '1'} ORDER BY a.published, a.id",
+                f" FROM articles a WHERE {where} ORDER BY a.published, a.id",
                 params):
             if terms and not terms & {w.lower() for w in _WORD.findall(row["text"])}:
                 continue
             docs[row["id"]] = Doc(row["id"], row["published"], row["source"] or "",
                                   row["title"] or "", row["origin"] or "", row["url"],
                                   duplicates.get(row["id"]))
+        # the articles' date range in SQL too: a range of a large store reads only its part
+        in_range = f" JOIN articles a ON a.id = s.article_id WHERE {where}"
         days: dict[tuple[str, int], list[str]] = defaultdict(list)
         for day, aid, idx in store.db.execute(
-                "SELECT day, article_id, sentence_index FROM sentence_days ORDER BY day"):
+                f"SELECT s.day, s.article_id, s.sentence_index FROM sentence_days s{in_range}"
+                " ORDER BY s.day", params):
             if aid in docs:
                 days[(aid, idx)].append(day)
         sentences = [
             Sentence(aid, idx, start, end, text, tuple(days.get((aid, idx), ())))
             for aid, idx, start, end, text in store.db.execute(
-                "SELECT article_id, idx, start, end, text FROM sentences ORDER BY article_id, idx")
+                f"SELECT s.article_id, s.idx, s.start, s.end, s.text FROM sentences s{in_range}"
+                " ORDER BY s.article_id, s.idx", params)
             if aid in docs
         ]
         return cls(docs, sentences)
