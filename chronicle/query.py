@@ -34,6 +34,10 @@ def _contains(value: str) -> str:
     return f"%{escaped}%"
 
 
+# The names of one role (actor, recipient, place) containing a pattern (migration 5).
+_NAMES_LIKE = "(SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\')"
+
+
 def date_range(column: str, first: str | None, last: str | None) -> tuple[list[str], list[Any]]:
     """WHERE clauses (and their bound values) keeping ``column`` within ``[first, last]``,
     inclusive; an open end adds nothing."""
@@ -53,16 +57,19 @@ def _event_clauses(where: EventFilter) -> tuple[str, list[Any]]:
     if where.event_type:
         clauses.append("event_type = ?")
         params.append(where.event_type.upper())
-    for column, value in (("actor", where.actor), ("recipient", where.recipient)):
+    for role, value in (("actor", where.actor), ("recipient", where.recipient)):
         if value:
-            clauses.append(f"({column}_name LIKE ? ESCAPE '\\' OR upper({column}_country) = ?)")
-            params += [_contains(value), value.upper()]
+            clauses.append(f"({role}_name IN {_NAMES_LIKE} OR {role}_country = ?)")
+            params += [role, _contains(value), value.upper()]
     if where.place:
-        clauses.append("place_name LIKE ? ESCAPE '\\'")
-        params.append(_contains(where.place))
+        clauses.append(f"place_name IN {_NAMES_LIKE}")
+        params += ["place", _contains(where.place)]
     if where.source:
-        clauses.append("(',' || sources || ',') LIKE ? ESCAPE '\\'")
-        params.append(_contains(f",{where.source},"))
+        clauses.append("id IN (SELECT l.event_id FROM articles a"
+                       " JOIN event_mentions m ON m.article_id = a.id"
+                       " JOIN event_links l ON l.mention_id = m.id"
+                       " WHERE a.source = ? COLLATE NOCASE)")
+        params.append(where.source)
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 

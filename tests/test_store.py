@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from chronicle import query
 from chronicle.model import Article, Reject
 from chronicle.store import Store, StoreError
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import STRIKE, TALKS
+from tests.explorer_store import build_store
 
 
 def article(text: str, date: str = "2024-03-22", origin: str = "a.txt") -> Article:
@@ -37,6 +39,24 @@ def test_an_older_store_is_migrated_forward(tmp_path: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION
         assert store.db.execute("SELECT count(*) FROM sentences_fts").fetchone()[0] == 0
         assert store.article("a1") is not None
+
+
+def test_events_consolidated_before_the_name_index_are_found_after_it(tmp_path: Path) -> None:
+    db_path = build_store(tmp_path)
+    db = sqlite3.connect(db_path)  # undo migration 5, as in a store it has never met
+    db.executescript(";".join([
+        "DROP TABLE event_names", "DROP TRIGGER events_names_insert",
+        *(f"DROP INDEX {index}" for index in (
+            "events_actor_name", "events_actor_country", "events_recipient_name",
+            "events_recipient_country", "events_place_name", "articles_source",
+            "event_links_mention")),
+        "PRAGMA user_version = 4"]))
+    db.close()
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        found = query.events(store, query.EventFilter(actor="blinken", place="jerusalem"))
+        assert query.count_events(store, query.EventFilter(source="BBC")) == 1
+    assert [e["recipient_name"] for e in found] == ["Benjamin Netanyahu"]
 
 
 def test_a_store_from_a_newer_chronicle_is_refused(tmp_path: Path) -> None:

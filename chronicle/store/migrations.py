@@ -208,6 +208,36 @@ MIGRATIONS: list[str] = [
     CREATE INDEX events_most_reported ON events(article_count DESC, mention_count DESC, date, id);
     CREATE INDEX events_type_date ON events(event_type, date);
     """,
+    # 5: filters on actor, recipient, place and outlet without reading every event. "Contains"
+    # is matched in a small table of names, then the events found through an index; names of
+    # events since replaced stay (they match no event), so triggers only ever insert.
+    """
+    CREATE TABLE event_names (
+        role TEXT NOT NULL,
+        name TEXT NOT NULL,
+        PRIMARY KEY (role, name)
+    ) WITHOUT ROWID;
+    INSERT OR IGNORE INTO event_names
+        SELECT 'actor', actor_name FROM events WHERE actor_name IS NOT NULL
+        UNION SELECT 'recipient', recipient_name FROM events WHERE recipient_name IS NOT NULL
+        UNION SELECT 'place', place_name FROM events WHERE place_name IS NOT NULL;
+    CREATE TRIGGER events_names_insert AFTER INSERT ON events BEGIN
+        INSERT OR IGNORE INTO event_names
+            SELECT 'actor', new.actor_name WHERE new.actor_name IS NOT NULL
+            UNION ALL SELECT 'recipient', new.recipient_name
+                WHERE new.recipient_name IS NOT NULL
+            UNION ALL SELECT 'place', new.place_name WHERE new.place_name IS NOT NULL;
+    END;
+    CREATE INDEX events_actor_name ON events(actor_name);
+    CREATE INDEX events_actor_country ON events(actor_country);
+    CREATE INDEX events_recipient_name ON events(recipient_name);
+    CREATE INDEX events_recipient_country ON events(recipient_country);
+    CREATE INDEX events_place_name ON events(place_name);
+    -- an outlet's events: its articles, their mentions, the events those are linked to
+    CREATE INDEX articles_source ON articles(source COLLATE NOCASE);
+    CREATE INDEX event_links_mention ON event_links(mention_id);
+    ANALYZE events;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
