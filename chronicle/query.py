@@ -256,21 +256,31 @@ def fts_query(text: str) -> str | None:
     return " ".join(f'"{w}"' for w in words) if words else None
 
 
-def search_sentences(store: Store, text: str, limit: int = 20,
-                     offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Sentences containing every word of ``text`` (stemmed), best match first, and a total."""
+def search_ranking(store: Store, text: str, depth: int) -> tuple[list[int], int]:
+    """The sentences containing every word of ``text`` (stemmed): the rowids of the ``depth``
+    best matches, best first, and how many match in all.
+
+    Ranking costs the same for any depth (every match is scored), so a caller keeping one
+    deep ranking answers its next pages without scoring again."""
     match = fts_query(text)
     if match is None:
         return [], 0
     total = int(store.db.execute(
         "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?", (match,)).fetchone()[0])
-    rows = [dict(row) for row in store.db.execute(
-        "SELECT s.article_id, s.idx AS sentence_index, s.start, s.end, s.text, a.published,"
-        " a.source, a.title FROM (SELECT rowid, rank FROM sentences_fts"
-        " WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?) f"
-        " JOIN sentences s ON s.rowid = f.rowid JOIN articles a ON a.id = s.article_id"
-        " ORDER BY f.rank", (match, limit, offset))]
-    return rows, total
+    ranked = [row[0] for row in store.db.execute(
+        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
+        (match, depth))]
+    return ranked, total
+
+
+def sentences_at(store: Store, rowids: list[int]) -> list[dict[str, Any]]:
+    """The sentences with these rowids, in that order, with their article's date and outlet."""
+    rows = {row["rowid"]: dict(row) for row in store.db.execute(
+        "SELECT s.rowid, s.article_id, s.idx AS sentence_index, s.start, s.end, s.text,"
+        " a.published, a.source, a.title FROM sentences s JOIN articles a ON a.id = s.article_id"
+        f" WHERE s.rowid IN ({','.join('?' * len(rowids))})", rowids)}
+    return [{k: v for k, v in rows[rowid].items() if k != "rowid"} for rowid in rowids
+            if rowid in rows]
 
 
 def stats(store: Store) -> dict[str, Any]:

@@ -110,6 +110,14 @@ def test_search_finds_sentences_by_stemmed_words_best_first(client: TestClient) 
     assert get(client, "/api/search", q='school" OR * NEAR(')["total"] == 0
 
 
+def test_search_pages_follow_one_ranking(client: TestClient) -> None:
+    everything = get(client, "/api/search", q="Gaza", per_page=50)["items"]
+    pages = [get(client, "/api/search", q="gaza", per_page=2, page=n)["items"]
+             for n in range(1, len(everything) // 2 + 2)]
+    assert len(everything) >= 4
+    assert [hit for page in pages for hit in page] == everything
+
+
 def test_timeline_cites_its_sentences_and_is_computed_once(client: TestClient) -> None:
     first = client.get("/api/timeline", params={"date_from": "2024-03-18"})
     entries = first.json()

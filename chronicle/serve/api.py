@@ -25,6 +25,7 @@ from chronicle.serve.params import (
     DateTo,
     Events,
     GroupBy,
+    Page,
     Paging,
     Text,
     check_range,
@@ -113,10 +114,21 @@ async def search(request: Request, page: Paging,
     if query.fts_query(q) is None:
         raise HTTPException(400, f"q={q!r} has no word to search for")
 
-    def compute(store: Store) -> dict:
-        items, total = query.search_sentences(store, q, page.per_page, page.offset)
-        return page.wrap(items, total)
-    return await answer(request, ("search", q.lower(), page), compute)
+    state = state_of(request)
+    return await answer(request, ("search", q.lower(), page),
+                        lambda s: page.wrap(*search_results(state, s, q, page)))
+
+
+SEARCH_DEPTH = 200  # matches ranked at once: the first pages of a search share one ranking
+
+
+def search_results(state: StoreState, store: Store, q: str,
+                   page: Page) -> tuple[list[dict[str, Any]], int]:
+    """One page of the sentences matching ``q``, best first, and how many match in all."""
+    depth = -(-(page.offset + page.per_page) // SEARCH_DEPTH) * SEARCH_DEPTH
+    (ranked, total), _ = state.cached(("search-ranking", q.lower(), depth),
+                                      lambda s: query.search_ranking(s, q, depth))
+    return query.sentences_at(store, ranked[page.offset:page.offset + page.per_page]), total
 
 
 @router.get("/timeline")

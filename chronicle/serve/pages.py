@@ -16,7 +16,7 @@ from fastapi.templating import Jinja2Templates
 
 from chronicle import query
 from chronicle.report.chart import figures_chart
-from chronicle.serve.api import disagreements_of, state_of
+from chronicle.serve.api import disagreements_of, search_results, state_of
 from chronicle.serve.params import Paging, Text
 
 router = APIRouter(include_in_schema=False)
@@ -78,9 +78,9 @@ def figures_page(request: Request, referent: Text = None) -> HTMLResponse:
 def search_page(request: Request, page: Paging, q: Text = None) -> HTMLResponse:
     rows, total = [], 0
     if q and query.fts_query(q):
-        (rows, total), _ = state_of(request).cached(
-            ("search", q.lower(), page),
-            lambda s: query.search_sentences(s, q, page.per_page, page.offset))
+        state = state_of(request)
+        (rows, total), _ = state.cached(("search", q.lower(), page),
+                                        lambda s: search_results(state, s, q, page))
     return render(request, "search.html", page="search", q=q or "", results=rows,
                   total=total, paging=page)
 
