@@ -8,6 +8,7 @@ from chronicle.model import Article, ReadArticle, Sentence
 from chronicle.store import Store
 from chronicle.timeline.corpus import Corpus, Doc, day_range
 from chronicle.timeline.dates import DayCounts, default_date_count, rank_days
+from chronicle.timeline.sentences import SentenceSpace, candidates_by_day, select
 from chronicle.timeline.summarise import summarise, summarise_corpus
 
 BLAST = "The oil rig exploded in the Gulf of Mexico , killing eleven workers on the platform ."
@@ -20,8 +21,10 @@ FILLER = [
 
 
 def corpus_of(articles: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]],
-              duplicates: dict[str, str] | None = None) -> Corpus:
-    """A corpus from (article id, published, [(sentence, days it names)])."""
+              duplicates: dict[str, str] | None = None,
+              entries: dict[tuple[str, int], str] | None = None) -> Corpus:
+    """A corpus from (article id, published, [(sentence, days it names)]); ``entries``: the
+    chronology entries, (article id, sentence index) -> day."""
     duplicates = duplicates or {}
     docs, sentences = {}, []
     for aid, published, sents in articles:
@@ -31,7 +34,7 @@ def corpus_of(articles: list[tuple[str, str, list[tuple[str, tuple[str, ...]]]]]
         for i, (text, days) in enumerate(sents):
             sentences.append(Sentence(aid, i, offset, offset + len(text), text, days))
             offset += len(text) + 1
-    return Corpus(docs, sentences)
+    return Corpus(docs, sentences, entries=entries or {})
 
 
 def spill_corpus() -> Corpus:
@@ -147,8 +150,6 @@ def test_summarise_reads_a_store_and_honours_the_window(tmp_path: Path) -> None:
 
 
 def test_a_plain_report_beats_a_quote_saying_the_same() -> None:
-    from chronicle.timeline.sentences import SentenceSpace, candidates_by_day, select
-
     quote = "`` The rig exploded in the Gulf and we lost eleven workers , '' I said on Tuesday ."
     corpus = corpus_of([
         ("a1", "2010-04-21", [(quote, ("2010-04-20",)), (FILLER[0], ())]),
@@ -158,3 +159,64 @@ def test_a_plain_report_beats_a_quote_saying_the_same() -> None:
     pool = candidates_by_day(corpus, {"2010-04-20"})["2010-04-20"]
     picked = select(corpus, SentenceSpace(corpus), pool, 1, [], "2010-04-20", None)
     assert [corpus.sentences[c.row].text for c in picked] == [BLAST]
+
+
+def test_a_day_recalled_a_week_later_outranks_one_only_the_news_cycle_names() -> None:
+    # two stories each name 05-03 and 05-10; only 05-03 is recalled weeks later
+    corpus = corpus_of([
+        ("a1", "2010-05-04", [("Crews capped the smaller leak on Monday .", ("2010-05-03",))]),
+        ("b2", "2010-05-11", [("Officials met the fishermen on Monday .", ("2010-05-10",))]),
+        ("c3", "2010-05-12", [("The meeting with fishermen on Monday was tense .",
+                               ("2010-05-10",))]),
+        ("d4", "2010-06-20", [("The smaller leak was capped on 3 May .", ("2010-05-03",))]),
+    ])
+    counts = DayCounts.of(corpus)
+    assert counts.men["2010-05-03"] == counts.men["2010-05-10"] == 2
+    assert counts.men_recalled == {"2010-05-03": 1}
+    ranked = [day for day, _ in rank_days(corpus, "2010-05-01", "2010-06-30", model=None)]
+    assert ranked.index("2010-05-03") < ranked.index("2010-05-10")
+
+
+def test_chronology_entries_are_read_from_the_store(tmp_path: Path) -> None:
+    from chronicle.evaluate.tls import light_read
+
+    text = ("Timeline of the war .\n"
+            "Aug 21 - Rebels enter Tripoli with little resistance .\n"
+            "* Aug. 23 : Rebels overrun the compound in Tripoli .\n"
+            "Rebels said on Aug 21 that they had entered the capital .\n")
+    with Store(tmp_path / "c.db") as store:
+        article = Article.create(published="2011-09-01", text=text, source="wire",
+                                 origin="a.txt")
+        store.add_batch([article])
+        light_read(store)  # lines as sentences, time expressions tagged and resolved
+        corpus = Corpus.from_store(store)
+    # a date opening the line (after a bullet) then a dash or colon; not a date in prose
+    assert corpus.entries == {(article.id, 1): "2011-08-21", (article.id, 2): "2011-08-23"}
+    counts = DayCounts.of(corpus)
+    assert counts.entries == {"2011-08-21": 1, "2011-08-23": 1}
+
+
+def test_a_chronology_entry_of_the_day_beats_prose_about_it() -> None:
+    entry = "April 20 - The oil rig exploded in the Gulf , killing eleven workers ."
+    corpus = corpus_of([
+        ("a1", "2010-06-01", [(entry, ("2010-04-20",)), (FILLER[0], ())]),
+        ("b2", "2010-04-21", [(BLAST, ("2010-04-20",)), (FILLER[1], ())]),
+        ("c3", "2010-04-22", [("The oil rig exploded on Tuesday in the Gulf of Mexico .",
+                               ("2010-04-20",)), (FILLER[2], ())]),
+    ], entries={("a1", 0): "2010-04-20"})
+    pool = candidates_by_day(corpus, {"2010-04-20"})["2010-04-20"]
+    picked = select(corpus, SentenceSpace(corpus), pool, 1, [], "2010-04-20", None)
+    assert [corpus.sentences[c.row].text for c in picked] == [entry]
+
+
+def test_page_timestamps_and_comments_are_not_candidates() -> None:
+    stamped = ["Page last updated at 08:58 GMT , Thursday , 22 April 2010 The rig sank .",
+               "January 30 , 2011 at 10:18 am | Report abuse | No tony , there is only one ."]
+    corpus = corpus_of([
+        ("a1", "2010-04-22", [(stamped[0], ("2010-04-22",)), (stamped[1], ("2010-04-22",)),
+                              ("The rig sank at 10:15 am on Thursday after burning .",
+                               ("2010-04-22",))]),
+    ])
+    pool = candidates_by_day(corpus, {"2010-04-22"})["2010-04-22"]
+    # a clock time alone is news; with a year it stamps the page, a post or a comment
+    assert [corpus.sentences[c.row].index for c in pool] == [2]

@@ -1,8 +1,9 @@
 """The part of a store a timeline is built from, loaded once into memory.
 
 Timeline building looks at every sentence several times (date counts, candidates, similarity),
-so it reads the articles published in the requested window, their sentences and the days those
-sentences point to in three queries, and works in memory from then on.
+so it reads the articles published in the requested window, their sentences, the days those
+sentences point to and the chronology entries among them in four queries, and works in memory
+from then on.
 """
 
 from __future__ import annotations
@@ -17,6 +18,10 @@ from chronicle.query import date_range
 from chronicle.store import Store
 
 _WORD = re.compile(r"\w+")
+# A chronology entry ("Aug 21 - Rebels enter Tripoli .", "Sept. 7 : U.S. seizes Fannie Mae .")
+# opens with its date, allowing for a bullet, and a colon or dash follows the date.
+ENTRY_OFFSET = 3  # characters before the date (a bullet and a space)
+ENTRY_SEPARATORS = (":", "-", "\u2013", "\u2014")
 
 
 @dataclass(frozen=True)
@@ -39,6 +44,8 @@ class Corpus:
     docs: dict[str, Doc]
     sentences: list[Sentence]
     by_article: dict[str, list[int]] = field(default_factory=dict)
+    # chronology entries: (article id, sentence index) -> the day the entry is dated
+    entries: dict[tuple[str, int], str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.by_article:
@@ -99,7 +106,25 @@ class Corpus:
                 " ORDER BY s.article_id, s.idx", params)
             if aid in docs
         ]
-        return cls(docs, sentences)
+        by_key = {(s.article_id, s.index): s for s in sentences}
+        entries = {}
+        for aid, idx, start, end, day in store.db.execute(
+                "SELECT t.article_id, t.sentence_index, t.start, t.end, t.first_day"
+                f" FROM timexes t JOIN articles a ON a.id = t.article_id WHERE {where}"
+                " AND t.type = 'DATE' AND t.granularity = 'day' ORDER BY t.start", params):
+            sent = by_key.get((aid, idx))
+            if sent and (aid, idx) not in entries and is_entry(sent, start, end, day):
+                entries[(aid, idx)] = day
+        return cls(docs, sentences, entries=entries)
+
+
+def is_entry(sent: Sentence, start: int, end: int, day: str) -> bool:
+    """Whether a day-resolved date at article offsets ``[start, end)`` opens ``sent`` as a
+    chronology entry: the date comes first, a colon or a dash right after it."""
+    if day not in sent.days or not 0 <= start - sent.start <= ENTRY_OFFSET:
+        return False
+    rest = sent.text[end - sent.start:].lstrip()
+    return rest.startswith(ENTRY_SEPARATORS)
 
 
 def day_range(first: str, last: str) -> list[str]:

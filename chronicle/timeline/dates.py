@@ -1,12 +1,14 @@
 """Which dates matter: bursts of publication and the days the articles' own dates point to.
 
 A day that many distinct stories refer back to ("on 20 April the rig exploded") is what later
-reporting treats as an event; a burst of publication on a day, or the day after, is the
-newsroom's own signal. Each candidate day gets a few such counts (``FEATURES``); a small
-logistic model can weigh them (``date_model.json``, trained on Timeline17 by
-``bench/train_date_model.py``); where none is shipped, as now (its leave-one-story-out
-Date-F1 was below the blend's), a fixed blend of log counts does.
-Counts are per distinct story, so a wire story republished ten times counts once.
+reporting treats as an event, above all when they recall it a week or more later, past the news
+cycle that reports every day ("on Tuesday", "yesterday"); a day that articles list in a
+chronology of their own ("Aug 21 - Rebels enter Tripoli") was judged a landmark by a journalist;
+a burst of publication on a day, or the day after, is the newsroom's own signal. Each
+candidate day gets a few such counts (``FEATURES``); a small logistic model can weigh them
+(``date_model.json``, trained on Timeline17 by ``bench/train_date_model.py``); where none is
+shipped, as now (its leave-one-story-out Date-F1 was below the blend's), a fixed blend of log
+counts does. Counts are per distinct story, so a wire story republished ten times counts once.
 """
 
 from __future__ import annotations
@@ -26,11 +28,14 @@ MODEL_PATH = Path(__file__).with_name("date_model.json")
 FEATURES = (
     "log_pub", "log_pub_next", "log_men", "log_men_later", "log_men_sent", "log_men_near",
     "pub_share", "pub_next_share", "men_share", "men_later_share", "men_near_share",
-    "pub_rank", "men_rank", "men_later_rank",
+    "pub_rank", "men_rank", "men_later_rank", "log_men_recalled", "log_entries",
 )
-# Without a trained model: stories pointing back to the day, all mentions, publication burst
-# (log counts; these weights were compared by hand on Timeline17, see the report).
-FALLBACK_WEIGHTS = {"log_men_later": 1.0, "log_men": 1.0, "log_pub": 0.5}
+# Without a trained model: stories recalling the day, all mentions, publication burst,
+# chronology entries (log counts, compared by hand on Timeline17: recalling stories instead of
+# all later ones took Date-F1 from 0.555 to 0.571, and to 0.558-0.571 for any threshold from 4
+# to 14 days; entries, at weights 0.25 to 2, add 0.002-0.007; 0.577 with both).
+FALLBACK_WEIGHTS = {"log_men_recalled": 1.0, "log_men": 1.0, "log_pub": 0.5, "log_entries": 0.5}
+RECALL_DAYS = 7  # a mention this many days after the day or later recalls it (beyond weekdays)
 BACKGROUND_DAYS = 30  # without --from, days this long before the first article may be chosen
 MIN_DATES, MAX_DATES = 10, 60
 
@@ -43,25 +48,39 @@ class DayCounts:
     men: dict[str, int]  # stories with a sentence resolving to that day
     men_later: dict[str, int]  # ... published after it
     men_sent: dict[str, int]  # sentences resolving to that day
+    men_recalled: dict[str, int]  # stories published RECALL_DAYS or more after it naming it
+    entries: dict[str, int]  # stories with a chronology entry dated that day
 
     @classmethod
     def of(cls, corpus: Corpus) -> DayCounts:
         pub: dict[str, set[str]] = defaultdict(set)
         men: dict[str, set[str]] = defaultdict(set)
         later: dict[str, set[str]] = defaultdict(set)
+        recalled: dict[str, set[str]] = defaultdict(set)
+        entries: dict[str, set[str]] = defaultdict(set)
         sent: dict[str, int] = defaultdict(int)
         for doc in corpus.docs.values():
             pub[doc.published].add(corpus.story_of(doc.id))
         for s in corpus.sentences:
             story = corpus.story_of(s.article_id)
             published = corpus.docs[s.article_id].published
+            recall_before = shift(published, -RECALL_DAYS)
             for day in s.days:
                 men[day].add(story)
                 sent[day] += 1
                 if day < published:
                     later[day].add(story)
-        return cls({d: len(v) for d, v in pub.items()}, {d: len(v) for d, v in men.items()},
-                   {d: len(v) for d, v in later.items()}, dict(sent))
+                if day <= recall_before:
+                    recalled[day].add(story)
+        for (article_id, _), day in corpus.entries.items():
+            if article_id in corpus.docs:
+                entries[day].add(corpus.story_of(article_id))
+
+        def sizes(table: dict[str, set[str]]) -> dict[str, int]:
+            return {d: len(v) for d, v in table.items()}
+
+        return cls(sizes(pub), sizes(men), sizes(later), dict(sent), sizes(recalled),
+                   sizes(entries))
 
 
 def candidate_days(corpus: Corpus, counts: DayCounts, date_from: str | None,
@@ -88,6 +107,8 @@ def features(days: list[str], counts: DayCounts) -> np.ndarray:
         "men_later": [get(counts.men_later, d) for d in days],
         "men_sent": [get(counts.men_sent, d) for d in days],
         "men_near": [get(counts.men, shift(d, -1)) + get(counts.men, shift(d, 1)) for d in days],
+        "men_recalled": [get(counts.men_recalled, d) for d in days],
+        "entries": [get(counts.entries, d) for d in days],
     }
     columns = {f"log_{k}": [math.log1p(x) for x in v] for k, v in raw.items()}
     for key in ("pub", "pub_next", "men", "men_later", "men_near"):

@@ -2,16 +2,19 @@
 
 Candidates for a day are the sentences whose time expressions resolve to it, and the opening
 sentences of articles published that day that name no other day (news leads report the day's
-events). Each is described by a few features (``SENTENCE_FEATURES``): its similarity to the
-centroid of the day's candidates (what most reports of that day share), to the articles
-published on the day and the two after it (the reporting of the day), and to the whole story (so
-a passing mention of the day in an unrelated context loses); where it lies in its article; and
-whether it reads like an event report (a plain statement of a usual length, with names or
-numbers) or like a quote, a question or an aside. A linear model can weigh them
-(``sentence_model.py``, written by ``bench/train_date_model.py --sentences`` to predict a
-sentence's word overlap with the reference summary of its day, held out by story); where none
-is shipped, as now, a fixed blend does (``FALLBACK_SENTENCE_WEIGHTS``). Selection is greedy:
-the best sentence that is not too similar to one already chosen, anywhere in the timeline.
+events); page furniture stamped with a clock time and a year (bylines, "last updated" lines,
+reader comments) is left out. Each is described by a few features (``SENTENCE_FEATURES``): its
+similarity to the centroid of the day's candidates (what most reports of that day share), to
+the articles published on the day and the two after it (the reporting of the day), and to the
+whole story (so a passing mention of the day in an unrelated context loses); where it lies in
+its article; whether it is an entry of a chronology the article carries, dated that day (a
+journalist's own timeline line, "Aug 21 - Rebels enter Tripoli ."); and whether it reads like
+an event report (a plain statement of a usual length, with names or numbers) or like a quote, a
+question or an aside. A linear model can weigh them (``sentence_model.py``, written by
+``bench/train_date_model.py --sentences`` to predict a sentence's word overlap with the
+reference summary of its day, held out by story); where none is shipped, as now, a fixed blend
+does (``FALLBACK_SENTENCE_WEIGHTS``). Selection is greedy: the best sentence that is not too
+similar to one already chosen, anywhere in the timeline.
 """
 
 from __future__ import annotations
@@ -36,22 +39,32 @@ POSITION_WEIGHT = 0.1  # penalty for sentences deep in their article (leads carr
 MAX_CANDIDATES = 400  # per day, best-scored kept for selection
 NEAR_DAYS = 2  # the day's reporting: articles published on it and this many days after
 TYPICAL_WORDS = 20  # a usual length for a sentence reporting an event
+ENTRY_WEIGHT = 0.3  # bonus of a chronology entry dated the day (see FALLBACK_SENTENCE_WEIGHTS)
 
 SENTENCE_FEATURES = (
     "centroid", "near", "topic", "depth", "lead", "text", "length", "quote", "first_person",
-    "question", "other_days", "lag", "before", "digit", "names",
+    "question", "other_days", "lag", "before", "digit", "names", "entry",
 )
 # Without a trained model (none is shipped: the leave-one-story-out ones scored AR-2 0.029
 # against this blend's 0.034 on T17): the day's centroid, the story, shallow positions, less a
 # little for reading unlike an event report (an unusual length, a quote, first or second
 # person). The last three weights were set by hand and checked on Timeline17 (AR-1 0.106 ->
 # 0.109, pure-Python ROUGE), a single value each: treat them as tuned on the test tasks.
+# A chronology entry of the day is written to be a timeline line: it outranks prose unless the
+# prose is far more central. On T17 (pure-Python ROUGE) 0.1, 0.3 and 1.0 all gave AR-2
+# 0.040-0.042 against 0.035 without, most of it on the one task whose reference repeats
+# its outlet's chronologies (Reuters on Libya); casualty rolls cost the Iraq task a little.
 FALLBACK_SENTENCE_WEIGHTS = {"centroid": 1.0, "topic": TOPIC_WEIGHT, "depth": -POSITION_WEIGHT,
-                             "length": -0.05, "quote": -0.1, "first_person": -0.1}
+                             "length": -0.05, "quote": -0.1, "first_person": -0.1,
+                             "entry": ENTRY_WEIGHT}
 _QUOTE = re.compile(r"``|''|\"")
 _FIRST_PERSON = re.compile(r"\b(?:I|we|We|my|My|our|Our|you|You|me|us)\b")
 _DIGIT = re.compile(r"\d")
 _NAME = re.compile(r"^[A-Z][a-z]")
+# A clock time ("10:18 am", "14.00 BST") and a year in one sentence: a timestamp of the page
+# ("Page last updated at 08:58 GMT , Thursday , 24 June 2010"), a post or a comment, not news.
+_CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|GMT|BST|UTC|[ECMP][SD]?T\b)", re.I)
+_YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b")
 
 
 @dataclass
@@ -97,7 +110,8 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
     result: dict[str, list[Candidate]] = defaultdict(list)
     for row, s in enumerate(corpus.sentences):
         doc = corpus.docs[s.article_id]
-        if doc.duplicate_of in corpus.docs or not MIN_WORDS <= len(s.text.split()) <= MAX_WORDS:
+        if (doc.duplicate_of in corpus.docs or not MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
+                or is_stamped(s.text)):
             continue
         story = corpus.story_of(s.article_id)
         for day in set(s.days) & days:
@@ -105,6 +119,11 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
         if not s.days and s.index < LEAD_SENTENCES and doc.published in days:
             result[doc.published].append(Candidate(row, "published", story))
     return result
+
+
+def is_stamped(text: str) -> bool:
+    """Whether a sentence carries a page timestamp (clock time and year): page furniture."""
+    return bool(_CLOCK.search(text) and _YEAR.search(text))
 
 
 def _days_between(first: str, second: str) -> int:
@@ -135,9 +154,10 @@ def sentence_features(corpus: Corpus, space: SentenceSpace, pool: list[Candidate
         sent = corpus.sentences[c.row]
         length, quote, first, question, digit, names = _style(sent)
         lag = _days_between(day, corpus.docs[sent.article_id].published)
+        entry = corpus.entries.get((sent.article_id, sent.index)) == day
         rows.append((min(sent.index, 20) / 20, float(sent.index == 0), float(c.basis == "text"),
                      length, quote, first, question, float(bool(set(sent.days) - {day})),
-                     np.log1p(max(lag, 0)), float(lag < 0), digit, names))
+                     np.log1p(max(lag, 0)), float(lag < 0), digit, names, float(entry)))
     similarity = np.column_stack([vectors @ centroid, vectors @ near, vectors @ space.topic])
     return np.hstack([similarity, np.array(rows, dtype=float).reshape(len(pool), -1)])
 
