@@ -28,6 +28,14 @@ def actors():
     ("UN peacekeepers", "UNO", "MIL"),
     ("a former CIA official", "USA", "ELI"),
     ("Ukrainian farmers", "UKR", "AGR"),
+    ("Afghan rebel leaders", "AFG", "REB"),  # leaders take the sector of whom they lead
+    ("leaders of the Kurdish opposition coalition", "", "OPP"),
+    ("Cairo's security chief", "EGY", "COP"),
+    ("Ugandan opposition candidates", "UGA", "OPP"),  # "candidates" is "candidate"
+    ("Belarus's rulers", "BLR", "GOV"),
+    ("Albanian rebel-held territory", "ALB", "REB"),
+    ("property seized by Algerian government forces", "DZA", "MIL"),
+    ("the Ivory Coast", "CIV", ""),
 ])
 def test_spans_resolve_to_country_and_sector(actors, text, country, sector):
     actor = actors.resolve(text, "2024-03-10")

@@ -187,3 +187,82 @@ def test_arriving_peacekeepers_are_aid_not_a_visit(code):
     assert primary(code("Kenyan peacekeepers arrived in Haiti on Monday.")).event_type == "AID"
     assert primary(code("The Kenyan president arrived in Haiti on Monday.")).event_type == \
         "CONSULT"
+
+
+def test_an_act_named_as_object_is_no_actor(code):
+    # whose act it is (a rejected offer) or whom it is aimed at (aid to Mali)
+    assert primary(code("Chad rejected a Libyan offer of talks.")).recipient.country == "LBY"
+    event = primary(code("Denmark promised military aid to Mali."))
+    assert (event.recipient.country, event.recipient.sector) == ("MLI", "")
+
+
+def test_a_capital_after_a_preposition_is_a_place(code):
+    event = primary(code("Police imposed a curfew in Nairobi on Friday."))
+    assert (event.recipient.country, event.recipient.sector) == ("KEN", "CVL")
+
+
+def test_passive_inquiry_takes_the_state_where_it_happened(code):
+    event = primary(code("A French journalist was put under investigation in Spain."))
+    assert (event.actor.country, event.recipient.country) == ("ESP", "FRA")
+
+
+def test_a_protest_is_aimed_at_whom_its_purpose_names(code):
+    event = primary(code("Students staged a hunger strike to demand the resignation of the "
+                         "Peruvian president."))
+    assert event.event_type == "PROTEST"
+    assert (event.recipient.country, event.recipient.sector) == ("PER", "GOV")
+    event = primary(code("Thousands marched in Minsk in defiance of Belarusian authorities."))
+    assert (event.recipient.country, event.recipient.sector) == ("BLR", "GOV")
+
+
+def test_people_counted_are_civilians_of_their_nation(code):
+    event = primary(code("Soldiers arrested 40 Nigerians near the border."))
+    assert (event.recipient.country, event.recipient.sector) == ("NGA", "CVL")
+    event = primary(code("Ethnic Hungarians in Slovakia protested on Monday."))
+    assert (event.actor.country, event.actor.sector) == ("SVK", "CVL")  # where they live
+
+
+def test_mobilized_forces_are_the_actors_own(code):
+    event = primary(code("Turkey mobilized reservists for a possible war against Syria."))
+    assert event.event_type == "MOBILIZE"
+    assert event.recipient.country == "SYR"
+
+
+def test_a_bomb_with_no_one_named_is_unidentified_armed_forces(code):
+    event = primary(code("A roadside bomb near Kandahar killed two soldiers."))
+    assert (event.actor.country, event.actor.sector) == ("AFG", "UAF")
+
+
+def test_a_demand_in_a_statement_names_who_is_asked(code):
+    event = primary(code("The union issued a statement demanding that the Greek government "
+                         "raise wages."))
+    assert event.event_type == "REQUEST"
+    assert (event.recipient.country, event.recipient.sector) == ("GRC", "GOV")
+
+
+def test_conjoined_nationalities_after_a_quantity(code):
+    event = primary(code("Gunmen abducted scores of Malian and Nigerien traders."))
+    assert {a.country for a in (event.recipient, *event.co_recipients)} == {"MLI", "NER"}
+
+
+def test_reciprocal_gold_counts_either_side():
+    from chronicle.evaluate.events import score_record
+
+    a, b = ("USA", ""), ("RUS", "GOV")
+    # "X telephoned Y" coded X -> Y against gold listing both as reciprocal sources
+    assert score_record([a], [b], [a, b], [], mutual=True) == ((1, 1, 1), (1, 1, 1))
+    # the same gold, both coded as actors: no recipient expected
+    assert score_record([a, b], [], [a, b], [], mutual=True) == ((2, 2, 2), (0, 0, 0))
+    # without the reciprocal mark the recipient is a false positive
+    assert score_record([a], [b], [a, b], []) == ((1, 1, 2), (0, 1, 0))
+
+
+def test_international_bodies_are_one_class_for_scoring():
+    from chronicle.evaluate.events import gold_actors, predicted
+    from chronicle.extract.actors import Actor
+
+    assert gold_actors([{"code": "IGO", "sector": "GOV"}]) == [("IGO", "GOV")]
+    assert predicted(Actor("UN", country="UNO", sectors=("IGO",))) == [("IGO", "GOV")]
+    assert predicted(Actor("UNHCR", country="UNO", sectors=("IGO", "REF"))) == \
+        [("IGO", "REF")]
+    assert predicted(Actor("Red Cross", country="NGO", sectors=("NGO",))) == [("IGO", "NGO")]

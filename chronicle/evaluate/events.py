@@ -6,6 +6,14 @@ INVESTIGATE→ACCUSE with mode investigate, FIGHT→ASSAULT), ``mode``, and ``so
 main event of the text is compared with the gold one: type accuracy and macro-F1 over
 types; actor and recipient precision/recall/F1 over (country, sector) pairs, where a gold
 actor without a sector matches on country alone; mode accuracy where gold has a mode.
+
+Two conventions are bridged so that a correct reading is not scored wrong. The gold's
+international organisations are all "IGO" (Amnesty and the Red Cross too), its IGO organs
+(the Security Council, the Secretary-General) have sector GOV; the registry writes
+POLECAT's UNO/EUR/IGO/NGO codes with sector IGO or NGO. And records marked "SRC/TAR"
+(reciprocal: "Israel and Lebanon renewed talks", "X telephoned Y") list both parties as
+sources and none as target: there a coder's actor or recipient that names one of them
+counts for the side it was coded on.
 """
 
 from __future__ import annotations
@@ -21,9 +29,11 @@ from chronicle.extract.events import extract_events, primary
 from chronicle.model import Article
 from chronicle.read.pipeline import analyse, load_nlp
 
-# Bodies of nations are one class for scoring: PLOVER gold writes them all as "IGO".
-BODY = {"UNO": "IGO", "EUR": "IGO", "IGO": "IGO"}
+# International organisations are one class for scoring: PLOVER gold writes them all as
+# "IGO", bodies of nations and international NGOs alike.
+BODY = {"UNO": "IGO", "EUR": "IGO", "IGO": "IGO", "NGO": "IGO"}
 OLD_CODES = {"JAP": "JPN", "ITL": "ITA", "IMG": "IGO"}
+OLD_SECTORS = {"CIV": "CVL"}  # a misspelling in the gold file
 NO_EVENT = "NONE"
 
 
@@ -34,8 +44,16 @@ def gold_actors(value: object) -> list[tuple[str, str]]:
     for actor in value:
         code = OLD_CODES.get(actor.get("code") or "", actor.get("code") or "")
         sector = (actor.get("sector") or "")[:3].upper()
+        sector = OLD_SECTORS.get(sector, sector)
         out.append((BODY.get(code, code), "" if sector == "***" else sector))
     return out
+
+
+def reciprocal(record: dict) -> bool:
+    """Whether the gold marks its parties as reciprocal source/target ("SRC/TAR")."""
+    info = record.get("textInfo")
+    markup = info.get("markup", "") if isinstance(info, dict) else str(info or "")
+    return "SRC/TAR" in markup
 
 
 def predicted(actor: Actor | None, *others: Actor) -> list[tuple[str, str]]:
@@ -45,7 +63,12 @@ def predicted(actor: Actor | None, *others: Actor) -> list[tuple[str, str]]:
         if one is None or not (one.country or one.sector):
             continue
         country = BODY.get(one.country, one.country)
-        sector = "" if one.sector in {"IGO", "UNK"} else one.sector
+        if country == "IGO":
+            # an organisation's own sector (IGO) says no more than its code: its function
+            # does (UNHCR: REF), else it is the organ that governs it (GOV) as in the gold
+            sector = next((s for s in one.sectors if s not in {"IGO", "UNK"}), "GOV")
+        else:
+            sector = "" if one.sector in {"IGO", "UNK"} else one.sector
         if (country, sector) not in out:
             out.append((country, sector))
     return out
@@ -55,9 +78,10 @@ def _match(pred: tuple[str, str], gold: tuple[str, str]) -> bool:
     return pred[0] == gold[0] and (not gold[1] or pred[1] == gold[1])
 
 
-def score_pairs(pred: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tuple[int, int, int]:
-    """True positives, predicted count, gold count."""
-    used: set[int] = set()
+def score_pairs(pred: list[tuple[str, str]], gold: list[tuple[str, str]],
+                used: set[int] | None = None) -> tuple[int, int, int]:
+    """True positives, predicted count, gold count; ``used`` collects the gold matched."""
+    used = set() if used is None else used
     tp = 0
     for p in pred:
         for i, g in enumerate(gold):
@@ -66,6 +90,32 @@ def score_pairs(pred: list[tuple[str, str]], gold: list[tuple[str, str]]) -> tup
                 tp += 1
                 break
     return tp, len(pred), len(gold)
+
+
+def score_record(actors: list[tuple[str, str]], recipients: list[tuple[str, str]],
+                 sources: list[tuple[str, str]], targets: list[tuple[str, str]],
+                 mutual: bool = False) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """(tp, predicted, gold) for the actor and for the recipient of one record. In a
+    ``mutual`` record each source may be found on either side: one the coder put among
+    the recipients moves to the recipient's gold."""
+    if not mutual:
+        return score_pairs(actors, sources), score_pairs(recipients, targets)
+    taken: set[int] = set()
+    actor_tp = score_pairs(actors, sources, taken)[0]
+    hit: set[int] = set()
+    target_tp = moved = 0
+    for r in recipients:
+        target = next((i for i, t in enumerate(targets) if i not in hit and _match(r, t)), None)
+        source = next((i for i, g in enumerate(sources) if i not in taken and _match(r, g)),
+                      None)
+        if target is not None:
+            hit.add(target)
+            target_tp += 1
+        elif source is not None:
+            taken.add(source)
+            moved += 1
+    return (actor_tp, len(actors), len(sources) - moved), \
+        (target_tp + moved, len(recipients), len(targets) + moved)
 
 
 def prf(tp: int, npred: int, ngold: int) -> dict[str, float]:
@@ -109,12 +159,13 @@ def main(path: str | Path) -> dict:
         if gold_mode:
             modes["n"] += 1
             modes["ok"] += bool(event and event.mode == gold_mode)
-        for counts, gold, pred in (
-                (actor_counts, gold_actors(record.get("source")),
-                 predicted(event.actor, *event.co_actors) if event else []),
-                (recipient_counts, gold_actors(record.get("target")),
-                 predicted(event.recipient, *event.co_recipients) if event else [])):
-            for k, v in enumerate(score_pairs(pred, gold)):
+        scores = score_record(
+            predicted(event.actor, *event.co_actors) if event else [],
+            predicted(event.recipient, *event.co_recipients) if event else [],
+            gold_actors(record.get("source")), gold_actors(record.get("target")),
+            reciprocal(record))
+        for counts, score in zip((actor_counts, recipient_counts), scores, strict=True):
+            for k, v in enumerate(score):
                 counts[k] += v
     for error, count in errors.most_common(25):
         print(f"{count:3d} {error}", file=sys.stderr)

@@ -26,15 +26,20 @@ ENV_VAR = "CHRONICLE_ACTORS"
 MAX_NGRAM = 8
 CITY_MIN_POPULATION = 100_000  # smaller towns named in an actor span are too ambiguous
 BODIES = {"UNO", "EUR", "IGO", "NGO"}  # codes in the country field that are not countries
-_AFFIX = re.compile(r"(\w)-(based|led|backed|born|owned|run|allied|aligned|class)\b")
+_AFFIX = re.compile(r"(\w)-(based|led|backed|born|owned|run|allied|aligned|class|held|"
+                    r"controlled|occupied)\b")
 _TOKEN = re.compile(r"[A-Za-z0-9][\w.\-’'&]*[\w]|[A-Za-z0-9]")
 SKIP = {"the", "a", "an", "some", "several", "many", "two", "three", "four", "five", "dozens",
         "of", "hundreds", "thousands", "its", "their", "his", "her", "current", "new", "top",
         "senior", "members", "member", "group", "over", "dozen", "about", "at", "least"}
 FORMER = {"former", "ex", "retired", "disgraced", "ousted", "exiled", "deposed"}
 CLAUSE_BREAKS = {"of", "to", "in", "at", "for", "from", "on", "with", "by", "who", "that"}
+# Nouns that take the sector of a more specific agent before them: "intelligence agency
+# officer", "rebel leaders", "army spokesman".
 GENERIC = {"agency", "office", "department", "officer", "officers", "official",
-           "officials", "unit", "service", "services", "body", "member", "members"}
+           "officials", "unit", "service", "services", "body", "member", "members",
+           "leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
+           "chief", "chiefs", "agent", "agents"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 
 
@@ -199,7 +204,8 @@ class Registry:
             found = None
             for n in range(min(MAX_NGRAM, len(tokens) - i), 0, -1):
                 key = tuple(tokens[i:i + n])
-                entries = self.names.get(key) or self.names.get(_singular(key))
+                entries = self.names.get(key) or next(
+                    (self.names[k] for k in _singulars(key) if k in self.names), None)
                 if not entries:
                     continue
                 if key in self.acronyms and " ".join(raw[i:i + n]).islower():
@@ -264,7 +270,10 @@ class Registry:
         return None
 
     def _country_word(self, text: str) -> str:
-        for kind, value in self.names.get(tuple(t.lower() for t in _tokens(text)), []):
+        tokens = [t.lower() for t in _tokens(text)]
+        if len(tokens) > 1 and tokens[0] == "the":  # "the Ivory Coast"
+            tokens = tokens[1:]
+        for kind, value in self.names.get(tuple(tokens), []):
             if kind in {"country", "demonym", "capital"}:
                 return str(value)
             if kind == "named" and isinstance(value, Named):
@@ -288,18 +297,27 @@ def _head(agents: list[_Hit], tokens: Sequence[str]) -> list[_Hit]:
     "a national intelligence agency officer" is an intelligence officer.
     """
     cut = _cut(tokens)
-    head = [a for a in agents if a.start < cut] or agents[:1]
+    after = [a for a in agents if a.start > cut]
+    # else the first run of adjacent agent nouns: "property seized by government forces"
+    head = [a for a in agents if a.start < cut] or \
+        [a for i, a in enumerate(after) if all(
+            after[j + 1].start == after[j].end for j in range(i))]
+    generic = [" ".join(tokens[a.start:a.end]) in GENERIC for a in head]
+    if head and all(generic) and after and tokens[cut] == "of":
+        return after[:1]  # "leaders of the opposition coalition" are the opposition's
     while len(head) > 1 and " ".join(tokens[head[-1].start:head[-1].end]) in GENERIC:
         head = head[:-1]
     return head
 
 
-def _singular(key: tuple[str, ...]) -> tuple[str, ...]:
+def _singulars(key: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The singular forms ``key``'s last word may have: "candidates" is "candidate",
+    "marches" is "march"."""
     last = key[-1]
-    for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("es", ""), ("s", "")):
-        if last.endswith(suffix) and len(last) > len(suffix) + 2:
-            return (*key[:-1], last[: -len(suffix)] + repl)
-    return key
+    return [(*key[:-1], last[: -len(suffix)] + repl)
+            for suffix, repl in (("ies", "y"), ("men", "man"), ("ses", "s"), ("es", ""),
+                                 ("s", ""))
+            if last.endswith(suffix) and len(last) > len(suffix) + 2]
 
 
 def _tokens(text: str) -> list[str]:

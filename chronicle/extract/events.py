@@ -14,6 +14,7 @@ The coder is rules over the dependency parse with a general trigger lexicon
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -41,11 +42,14 @@ CLAUSE_DEPS = {"xcomp", "ccomp", "advcl", "conj", "pcomp", "acl", "relcl", "csub
 NP_LEFT_DEPS = {"det", "amod", "compound", "poss", "case", "nummod", "nmod", "quantmod",
                 "advmod", "cc", "conj", "punct", "npadvmod"}
 BODY_CODES = {"UNO", "EUR", "IGO", "NGO"}
+BODY_SECTORS = {"", "UNK", "IGO", "NGO"}  # sectors that say nothing of a nation
 # Verbs whose passive is a state of the subject: "Israel is opposed to ...".
-STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote", "prepare"}
+STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote", "prepare",
+                    "engage"}
 NAMED = {"GPE", "NORP", "ORG", "PERSON"}
 PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 WORD = re.compile(r"[a-z]{3,}")
+STANCE_PREFIX = re.compile(r"(?:anti|pro)-$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -371,6 +375,9 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
                 return current.head, False
             current = current.head
+        elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and \
+                current.head.head.pos_ in {"VERB", "AUX"}:
+            current = current.head.head  # "resorted to throwing stones"
         else:
             break
     return None, False
@@ -408,8 +415,10 @@ def _preps(token: Token, preps: set[str]) -> list[Token]:
 
 
 def _objects(token: Token) -> list[Token]:
-    """Who a verb acts on, best first: indirect and direct objects, then prepositions."""
-    out = [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
+    """Who a verb acts on, best first: whom it stands against ("in defiance of X"),
+    indirect and direct objects, then prepositions."""
+    out = _stance_objects(token)
+    out += [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [c for c in token.children if c.dep_ == "dobj"]
     out += sorted(_preps(token, RECIPIENT_PREPS), key=_prep_rank)
     for child in token.children:  # "give it to X": a dative preposition
@@ -419,6 +428,15 @@ def _objects(token: Token) -> list[Token]:
         if child.dep_ == "xcomp":
             out += [c for c in child.children if c.dep_ in {"dobj", "dative"}]
             out += sorted(_preps(child, RECIPIENT_PREPS), key=_prep_rank)
+    for child in token.children:
+        # "allowed the leader to hold a rally": the parser makes him the clause's subject
+        if child.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                         for c in child.children):
+            out += [c for c in child.children if c.dep_ == "nsubj"]
+        # "killed up to 20 civilians": the parser hangs the number on "up to"
+        if child.lower_ == "up" and child.dep_ in {"prt", "prep", "advmod"}:
+            out += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "to"
+                    for g in c.children if g.dep_ == "pobj"]
     return out
 
 
@@ -443,30 +461,90 @@ def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
             if child.dep_ == "poss" or (child.dep_ in {"compound", "amod"} and named):
                 actors.append(child)
         actors += _preps(token, {"by", "from"})
-        recipients += sorted(_preps(token, RECIPIENT_PREPS | {"between"}), key=_prep_rank)
-        head = token.head
-        if (token.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"}) or \
-                (token.dep_ == "pobj" and head.head.pos_ == "VERB"):
+        # "the blockade of Serbia", "the release of X": whom the act is done to; "talks
+        # with X" and the like name their party with a preposition first
+        patient = _preps(token, {"of"})
+        parties = sorted(_preps(token, RECIPIENT_PREPS | {"between"}), key=_prep_rank)
+        recipients += parties + patient if cand.event_type in lex.COOPERATIVE else \
+            patient + parties
+        anchor = _anchor(token)
+        if anchor is not token:  # "a mediation mission between X and Y", "a state of siege"
+            recipients += sorted(_preps(anchor, RECIPIENT_PREPS | {"between"}), key=_prep_rank)
+        head = anchor.head
+        if (anchor.dep_ in {"dobj", "attr", "pobj"} and head.pos_ in {"VERB", "AUX"}) or \
+                (anchor.dep_ == "pobj" and head.head.pos_ == "VERB"):
             verb = head if head.pos_ in {"VERB", "AUX"} else head.head
             subject, passive = _subject(verb)
             if subject is not None and not passive:
                 actors.append(subject)
+            if subject is not None and passive:  # "was put under investigation"
+                recipients.insert(0, subject)
+                actors += _state_of(cand, [token, verb])
             recipients += [c for c in verb.children if c.dep_ == "dative"]
-            recipients += sorted((o for o in _preps(verb, RECIPIENT_PREPS) if o is not token),
+            recipients += sorted((o for o in _preps(verb, RECIPIENT_PREPS) if o is not anchor),
                                  key=_prep_rank)
-        if token.dep_ in {"nsubj", "nsubjpass"}:
-            recipients += [o for o in _objects(token.head) if o is not token]
+        if anchor.dep_ in {"nsubj", "nsubjpass"}:
+            recipients += [o for o in _objects(anchor.head) if o is not anchor]
         return actors, recipients
     subject, passive = _subject(token)
     objects = [o for o in _objects(token) if o is not subject]
+    if cand.event_type == "MOBILIZE":
+        # "mobilized reservists": its own forces; only where they go may name a target
+        # ("strengthened its forces in Lebanon")
+        moved = [o for o in objects if o.dep_ == "dobj"]
+        objects = [o for o in objects if o.dep_ != "dobj"] + \
+            [g for o in moved for g in _preps(o, RECIPIENT_PREPS)]
     objects = _reorder(cand, objects)
     if passive and token.lemma_.lower() in STATIVE_PASSIVES and _by_agent(token) is None:
         passive = False
     if passive:
         agent = _by_agent(token)
-        return ([agent] if agent is not None else []), \
+        return ([agent] if agent is not None else _state_of(cand, [token])), \
             ([subject] if subject is not None else []) + objects
     return ([subject] if subject is not None else []), objects
+
+
+def _anchor(token: Token) -> Token:
+    """The noun a noun trigger sits in, where a verb acts on that noun: "undertook a
+    mediation mission", "declared a state of siege", "launched ten days of war games"."""
+    if token.dep_ == "compound" and token.head.pos_ == "NOUN":
+        return token.head
+    container = token.head.head
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and container.dep_ in {"dobj", "attr"} \
+            and container.lemma_.lower() in SPELLS:
+        return container
+    return token
+
+
+def _state_of(cand: _Candidate, heads: list[Token]) -> list[Token]:
+    """Who did an arrest or an inquiry told in the passive with no agent: the state where
+    it happened ("was arrested in Lebanon")."""
+    if cand.event_type != "COERCE" and cand.mode != "investigate":
+        return []
+    return [g for head in heads for g in _preps(head, {"in"}) if g.ent_type_ == "GPE"]
+
+
+def _purpose_objects(cand: _Candidate) -> list[Token]:
+    """Whom an act is for when it names no one itself: the objects of its purpose clause
+    ("opened fire to disperse the demonstrators", "a hunger strike to demand the
+    resignation of the president")."""
+    token = cand.trigger
+    heads = [token, token.head] if cand.noun and token.head.pos_ in {"VERB", "AUX"} else \
+        [token]
+    out: list[Token] = []
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ in {"advcl", "xcomp", "acl"} and clause.pos_ == "VERB" and any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in clause.children):
+                out += _objects(clause)
+        out += _stance_objects(head)
+    return out
+
+
+def _stance_objects(head: Token) -> list[Token]:
+    """"in protest against X", "in defiance of X", "in support of X": X."""
+    return [o for stance in _preps(head, {"in"}) if stance.lemma_.lower() in STANCES
+            for o in _preps(stance, {"against", "at", "of", "over", "with"})]
 
 
 def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
@@ -476,14 +554,28 @@ def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
     token = cand.trigger
     things = [o for o in objects if o.dep_ == "dobj" and o.pos_ == "NOUN" and
               o.ent_type_ not in NAMED]
-    preps = {"to"} | ({"from"} if cand.event_type in {"RETREAT", "SANCTION"} else set())
-    aimed = [g for c in token.children if c.dep_ == "prep" and c.lower_ in preps
+    preps = {"to", "against"} | \
+        ({"from"} if cand.event_type in {"RETREAT", "SANCTION", "COERCE"} else set())
+    # "provided intelligence to Macedonia": the preposition may hang on the thing given
+    holders = [token, *things, *(c for t in things for c in t.conjuncts)]
+    aimed = [g for h in holders for c in h.children
+             if c.dep_ in {"prep", "dative"} and c.lower_ in preps
              for g in c.children if g.dep_ == "pobj"]
     if things and aimed:
         objects = aimed + [o for o in objects if o not in aimed]
+    if cand.event_type == "ACCUSE":  # "complained to the UN over the raids": about whom
+        about = _preps(token, {"over", "about", "against"})
+        if about and _preps(token, {"to"}):
+            objects = about + [o for o in objects if o not in about]
     if cand.event_type == "REQUEST":
-        heads = [token, *(o for o in token.children if o.dep_ == "dobj")]
-        clauses = [c for head in heads for c in head.children if c.dep_ in {"ccomp", "acl"}]
+        # "demanded that X act", "insisted on its demands that X act"
+        heads = [token, *(o for o in token.children if o.dep_ == "dobj"),
+                 *_preps(token, {"on", "upon"})]
+        clauses = [c for head in heads for c in head.children if c.dep_ in {"ccomp", "acl"}
+                   and c.lemma_.lower() not in lex.REPORT_VERBS]  # not "diplomats quoted"
+        # "issued a statement demanding that X act": the demand's own clause
+        clauses += [g for c in clauses if c.lemma_.lower() in lex.REQUEST_VERBS
+                    for g in c.children if g.dep_ == "ccomp"]
         asked = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         named = [o for o in objects if o.dep_ in {"dobj", "dative"} and o.ent_type_ in NAMED]
         objects = list(dict.fromkeys([*named, *asked, *objects]))
@@ -556,8 +648,10 @@ def _reporter(cand: _Candidate, sent: Span) -> str:
 def _depth(token: Token) -> int:
     depth = 0
     while token.head.i != token.i and depth < 20:
-        if token.head.lemma_.lower() not in lex.REPORT_VERBS:
-            depth += 2 if token.dep_ == "advcl" else 1  # "struck to demand": a purpose
+        if token.dep_ == "advcl":  # "struck to demand", "after a jet shot down"
+            depth += 2
+        elif token.head.lemma_.lower() not in lex.REPORT_VERBS:
+            depth += 1
         token = token.head
     return depth
 
@@ -567,7 +661,7 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
                    actors: Registry | None = None) -> list[EventMention]:
     """Event mentions in every sentence of ``read``; ``doc`` is the parse of the article."""
     reg = actors or registry()
-    context = _article_countries(read, reg)
+    context = _article_countries(article.text, read, reg)
     mentions: list[EventMention] = []
     for sentence in read.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
@@ -577,10 +671,10 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
     return mentions
 
 
-def _article_countries(read: ReadArticle, reg: Registry) -> list[str]:
+def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]:
     countries: list[str] = []
     for mention in read.mentions:
-        if mention.label in {"GPE", "NORP"}:
+        if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
             country = reg.country_of(mention.text)
             if country and country not in countries:
                 countries.append(country)
@@ -595,19 +689,30 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     for cand in _candidates(span):
         date, basis = _date(article, read, sentence, cand.trigger.idx)
         actor_toks, recipient_toks = _participants(cand)
-        actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger)
-        recipient, recipient_tok = _pick(recipient_toks, reg, date, cand.trigger,
+        actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger, here, agentive=True)
+        recipient, recipient_tok = _pick(recipient_toks, reg, date, cand.trigger, here,
                                          exclude=actor_tok)
+        if recipient is None:
+            recipient, recipient_tok = _pick(_purpose_objects(cand), reg, date, cand.trigger,
+                                             here, exclude=actor_tok)
         if actor is not None and recipient is not None and \
                 (actor.start, actor.end) == (recipient.start, recipient.end):
             recipient, recipient_tok = None, None
+        if actor is None:
+            actor, actor_tok = _unattributed(cand, actor_toks, span, recipient, reg, date,
+                                             context)
         actor = _domestic(actor, here)
+        if recipient is not None and not recipient.country and recipient.sector == "CVL" and \
+                cand.event_type in {"ASSAULT", "COERCE"}:
+            # people attacked with no nationality named are where the attack was
+            place = _location(span, cand, actor, recipient, reg, context)[1]
+            recipient = replace(recipient, country=place.country) if place else recipient
         recipient = _domestic(recipient, here)
         cand.event_type, cand.mode = _recode(cand, actor)
         actor = _sector_of_head(actor, actor_tok, cand.event_type)
         recipient = _sector_of_head(recipient, recipient_tok, "")
-        co_actors = _conjoined(actor, actor_tok, reg, date)
-        co_recipients = _conjoined(recipient, recipient_tok, reg, date)
+        co_actors = _conjoined(actor, actor_tok, reg, date, here)
+        co_recipients = _conjoined(recipient, recipient_tok, reg, date, here)
         key = (cand.event_type, actor.code if actor else "", recipient.code if recipient else "")
         if key in seen:
             continue  # "bombed and shelled the town": one happening
@@ -637,6 +742,19 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     return out
 
 
+BORDERS = {"border", "frontier", "boundary"}
+# Nouns that measure out an event: "ten days of war games", "a state of siege".
+SPELLS = {"day", "week", "month", "year", "hour", "state", "series", "wave", "round", "spate",
+          "campaign", "period"}
+# What an attack by no named actor is made with: "an explosive device", "a car bomb".
+EXPLOSIVES = {"bomb", "device", "mine", "landmine", "explosive", "grenade", "ied",
+              "booby-trap"}
+# "in protest against X": nouns of a stance towards X.
+STANCES = {"protest", "defiance", "support", "solidarity", "opposition"}
+# Heads that count the people named after "of": "scores of refugees".
+QUANTITIES = {"score", "scores", "thousand", "thousands", "hundred", "hundreds", "dozen",
+              "dozens", "ten", "tens", "million", "millions", "number", "some", "batch",
+              "patch", "group", "handful", "crowd", "band"}
 MILITARY_KIT = {"aircraft", "warplane", "jet", "helicopter", "gunship", "tank", "warship",
                 "gunboat", "drone", "bomber", "artillery", "predator", "battleship", "frigate",
                 "destroyer", "submarine", "fighter"}
@@ -693,9 +811,14 @@ def _intent(cand: _Candidate) -> tuple[bool, bool, bool]:
     return True, conditional, negated
 
 
-def _people(token: Token | None) -> bool:
-    """A plural nationality names people, not their state: "young Algerians"."""
-    return token is not None and token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"}
+def _people(token: Token | None, actor: Actor | None = None) -> bool:
+    """A plural nationality names people, not their state: "young Algerians"; so does a
+    plural name after a nation's ("Bosnian Serbs", resolved to the nation and an unknown
+    word)."""
+    if token is None or token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    return token.ent_type_ == "NORP" or (actor is not None and actor.sector == "UNK" and
+                                         token.tag_ == "NNPS")
 
 
 def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
@@ -732,41 +855,66 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
 
 
 def _span_ents(span: Span) -> list[Span]:
-    """The entities inside ``span``; spaCy's ``Span.ents`` rebuilds all the doc's each time."""
-    ents = span.doc.user_data.get("chronicle_ents")
-    if ents is None:
-        ents = span.doc.user_data["chronicle_ents"] = list(span.doc.ents)
-    return [e for e in ents if span.start <= e.start and e.end <= span.end]
+    """The entities inside ``span``; spaCy's ``Span.ents`` rebuilds all the doc's each time,
+    so the doc's are kept, in order, and the sentence's found by bisection."""
+    cached = span.doc.user_data.get("chronicle_ents")
+    if cached is None:
+        ents = list(span.doc.ents)
+        cached = span.doc.user_data["chronicle_ents"] = (
+            [e.start for e in ents], [e.end for e in ents], ents)
+    starts, ends, ents = cached
+    return [ents[i] for i in range(bisect_left(starts, span.start),
+                                   bisect_left(starts, span.end)) if ends[i] <= span.end]
 
 
 def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     out: list[str] = []
     for ent in _span_ents(span):
-        if ent.label_ in {"GPE", "NORP"}:
+        if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]):
             country = reg.country_of(ent.text)
+            if not country and ent.label_ != "NORP":  # "the Gaza Strip", "Darfur"
+                place = geocode(ent.text)
+                country = place.country if place is not None else ""
             if country and country not in out and country not in BODY_CODES:
                 out.append(country)
     return out
+
+
+def _stance_prefixed(text: str, start: int) -> bool:
+    """A name after "anti-" or "pro-": "an anti-Syria journalist" need not be Syrian."""
+    return STANCE_PREFIX.search(text, max(0, start - 5), start) is not None
+
+
+def _after_stance(token: Token) -> bool:
+    """``_stance_prefixed`` on the parse: "anti", "-", "Syria"."""
+    doc, i = token.doc, token.i
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"anti", "pro"}
 
 
 def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
     """An actor with a sector but no country ("the president", "rebels", "police") is taken
     to belong to the first country the sentence (else the article) names."""
     if actor is None or actor.country or not countries or actor.kind == "pronoun" or \
-            actor.sector in {"", "UNK", "IGO", "NGO"}:
+            actor.sector in BODY_SECTORS:
         return actor
     return replace(actor, country=countries[0])
 
 
 def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Actor | None:
     """A nation's actor without a sector takes one from what the phrase names: warplanes,
-    tanks and helicopters are its military; plural people who protest ("thousands of
-    Nigerians", "young Algerians") are civilians."""
-    if actor is None or token is None or not actor.country or actor.sector:
+    tanks and helicopters are its military; plural people ("100 Palestinians", "young
+    Algerians") and people who protest ("thousands of Nigerians") are civilians."""
+    if actor is None or token is None or not actor.country:
+        return actor
+    if actor.kind == "capital" and token.dep_ == "pobj":
+        # a capital is its government as subject or object, a place after a preposition
+        # ("a curfew in Algiers")
+        return replace(actor, sectors=("CVL",))
+    if actor.sector not in {"", "UNK"}:  # UNK: "Iraqi Kurds", a nation and an unknown noun
         return actor
     if token.lemma_.lower() in MILITARY_KIT:
         return replace(actor, sectors=("MIL",))
-    if kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}:
+    if (kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}) or _people(token, actor):
         return replace(actor, sectors=("CVL",))
     return actor
 
@@ -776,37 +924,154 @@ def _valid(actor: Actor | None) -> bool:
 
 
 def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
-          exclude: Token | None = None) -> tuple[Actor | None, Token | None]:
+          context: Sequence[str] = (), exclude: Token | None = None,
+          agentive: bool = False) -> tuple[Actor | None, Token | None]:
     """The first candidate that names an actor; a pronoun takes the nearest subject above
-    it; a phrase naming none ("restrictions on Palestinian lorries") yields one inside it."""
+    it; a phrase naming none ("restrictions on Palestinian lorries") yields one inside it.
+    ``context``: the countries of the sentence and article, for place names; ``agentive``:
+    the candidates are for the actor."""
     for token in tokens:
-        if exclude is not None and token.i == exclude.i:
-            continue
-        actor = _actor(token, reg, date)
-        if (actor is not None and actor.kind == "pronoun") or token.lower_ in PRONOUN_WORDS:
-            found = _antecedent(trigger, token, reg, date)
-            if found[0] is not None:
-                return found
-            continue
-        if _valid(actor):
-            return _with_country(actor, token, reg), token
-        for inner in _inner_nouns(token):
+        token = _quantified(token)
+        if (exclude is not None and token.i == exclude.i) or \
+                (agentive and token.lemma_.lower() in EXPLOSIVES):
+            continue  # "a bomb near Kandahar killed": no one named (see _unattributed)
+        if _event_noun(token):
+            # an act, not an actor: a name that modifies it says whose act it is ("rejected
+            # a US offer"), else its complements say at whom it is aimed ("official contact
+            # with the US", "military aid to Chad")
+            inner_nouns = _named_modifiers(token)
+            # who does it is said with "by" or "of" ("the deployment of NATO troops"); "a
+            # bombing near the town" names no actor
+            inner_nouns += _preps(token, {"by", "from", "of"}) if agentive else \
+                _inner_nouns(token, first=INNER_DEPS - MODIFIER_DEPS)
+        else:
+            actor = _actor(token, reg, date)
+            if (actor is not None and actor.kind == "pronoun") or \
+                    token.lower_ in PRONOUN_WORDS:
+                found = _antecedent(trigger, token, reg, date)
+                if found[0] is not None:
+                    return found
+                continue
+            actor = actor if _valid(actor) else _place(token, context)
+            if _valid(actor):
+                assert actor is not None
+                return _resident(_with_country(actor, token, reg, context), token,
+                                 context), token
+            inner_nouns = _inner_nouns(token)
+        for inner in inner_nouns:
             actor = _actor(inner, reg, date)
-            if _valid(actor) and actor.kind != "pronoun":
-                return _with_country(actor, inner, reg), inner
+            actor = actor if _valid(actor) or agentive else _place(inner, context)
+            if _valid(actor) and actor is not None and actor.kind != "pronoun":
+                return _with_country(actor, inner, reg, context), inner
     return None, None
 
 
-def _inner_nouns(token: Token) -> list[Token]:
-    """Noun heads inside a phrase, nearest first: objects of its prepositions, modifiers."""
+def _resident(actor: Actor, token: Token, context: Sequence[str]) -> Actor:
+    """A people is coded by where it lives: "ethnic Albanians in southern Serbia"."""
+    if not _people(token, actor):
+        return actor
+    for pobj in _preps(token, {"in", "of"}):
+        if pobj.ent_type_ in {"GPE", "LOC"}:
+            start, end = _phrase(pobj)
+            for name in (pobj.doc[start:end].text, pobj.text):  # "south Serbia", "Serbia"
+                place = geocode(name, context)
+                if place is not None and place.country:
+                    return replace(actor, country=place.country)
+    return actor
+
+
+def _place(token: Token, context: Sequence[str]) -> Actor | None:
+    """A town too small for the actor tables, as its people ("targets in Jericho"):
+    geocoded among the countries of the context."""
+    if token.ent_type_ not in {"GPE", "LOC"}:
+        return None
+    start, end = _phrase(token)
+    span = token.doc[start:end]
+    place = geocode(span.text, context)
+    if place is None or not place.country or place.kind != "city":
+        return None
+    return Actor(text=span.text, name=place.name, country=place.country, sectors=("CVL",),
+                 kind="city", start=span.start_char, end=span.end_char)
+
+
+def _unattributed(cand: _Candidate, actor_toks: list[Token], span: Span,
+                  recipient: Actor | None, reg: Registry, date: str,
+                  context: list[str]) -> tuple[Actor | None, Token | None]:
+    """An attack told by its means ("a roadside bombing killed", "killed by an explosive
+    device", "killed in a car bomb explosion"): whose it is where a name says so ("killed
+    in Israeli bombardments"), else unidentified armed forces of the country where it
+    happened."""
+    if cand.event_type != "ASSAULT":
+        return None, None
+    means = [*actor_toks, *_preps(cand.trigger, {"by", "in"})]
+    token = next((t for t in means if t.lemma_.lower() in EXPLOSIVES or (
+        _event_noun(t) and (_noun_trigger(t) or ("", ""))[0] == "ASSAULT")), None)
+    if token is None:
+        return None, None
+    for name in _named_modifiers(token):
+        actor = _actor(name, reg, date)
+        if _valid(actor):
+            return actor, name
+    # where: a place inside the phrase ("a bombing near Samarra"), else the event's
+    places = (geocode(t.text, context) for t in token.subtree if t.ent_type_ in
+              {"GPE", "LOC", "NORP"} and t.pos_ == "PROPN")
+    place = next((p for p in places if p is not None and p.country), None) or \
+        _location(span, cand, None, recipient, reg, context)[1]
+    if place is None or not place.country:
+        return None, None
+    start, end = _phrase(token)
+    text = token.doc[start:end]
+    return Actor(text=text.text, country=place.country, sectors=("UAF",), kind="agent",
+                 start=text.start_char, end=text.end_char), token
+
+
+def _event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.ent_type_ not in NAMED and \
+        _noun_trigger(token) is not None
+
+
+def _named_modifiers(token: Token) -> list[Token]:
+    """Names among the modifiers of ``token``, nearest first: "Iraqi President Saddam
+    Hussein's [proposal]" gives Hussein, then Iraqi."""
+    out: list[Token] = []
+    frontier = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
+    while frontier:
+        out += [t for t in frontier if t.ent_type_ in NAMED and t.pos_ != "PRON"
+                and t.head.ent_type_ != t.ent_type_]
+        frontier = [c for t in frontier for c in t.lefts if c.dep_ in MODIFIER_DEPS]
+    return out
+
+
+def _quantified(token: Token) -> Token:
+    """The people a quantity counts: "scores of refugees", "thousands of Kurds"."""
+    for _ in range(2):
+        pobj = _of_object(token)
+        if token.lemma_.lower() not in QUANTITIES or pobj is None:
+            break
+        token = pobj
+    return token
+
+
+def _of_object(token: Token) -> Token | None:
+    return next((g for c in token.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"), None)
+
+
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod"}
+INNER_DEPS = {"prep", "acl", "relcl", "amod", "compound", "poss", "pobj", "dobj", "conj",
+              "appos", "nmod", "agent"}
+
+
+def _inner_nouns(token: Token, first: set[str] = INNER_DEPS) -> list[Token]:
+    """Noun heads inside a phrase, nearest first: objects of its prepositions, modifiers.
+    ``first`` restricts the dependencies followed from ``token`` itself."""
     out: list[Token] = []
     frontier = [token]
     for _ in range(3):
         nxt = []
         for node in frontier:
             for child in node.children:
-                if child.dep_ in {"prep", "acl", "relcl", "amod", "compound", "poss", "pobj",
-                                  "dobj", "conj", "appos", "nmod"}:
+                if child.dep_ in (first if node is token else INNER_DEPS):
                     nxt.append(child)
                     if child.pos_ in {"NOUN", "PROPN", "ADJ"} and child.dep_ != "relcl":
                         out.append(child)
@@ -814,16 +1079,26 @@ def _inner_nouns(token: Token) -> list[Token]:
     return out
 
 
-def _with_country(actor: Actor, token: Token, reg: Registry) -> Actor:
-    """An actor without a country takes one named inside its phrase: "rebels in Darfur"."""
+def _with_country(actor: Actor, token: Token, reg: Registry,
+                  context: Sequence[str] = ()) -> Actor:
+    """An actor without a country takes one named inside its phrase: "rebels in Darfur",
+    "militias in Tripoli" (the one in a country of the ``context``)."""
     if actor.country:
         return actor
     for inner in _inner_nouns(token):
-        if inner.ent_type_ in {"GPE", "NORP", "LOC"}:
-            country = reg.country_of(inner.text)
-            if not country:
-                place = reg.resolve(inner.text)
+        if inner.ent_type_ in {"GPE", "NORP", "LOC"} and \
+                not _after_stance(inner) and \
+                inner.head.lemma_.lower() not in BORDERS:  # "on the Thai border": either side
+            start, end = _phrase(inner)
+            text = inner.doc[start:end].text  # the whole name: "Ivory Coast"
+            place = geocode(text, context) if inner.ent_type_ != "NORP" else None
+            country = place.country if place is not None else reg.country_of(text)
+            if not country:  # a town the parser took for a people: "near Samarra"
+                place = geocode(text, context)
                 country = place.country if place is not None else ""
+            if not country:
+                named = reg.resolve(text)
+                country = named.country if named is not None else ""
             if country:
                 return replace(actor, country=country)
     return actor
@@ -849,17 +1124,18 @@ def _antecedent(trigger: Token, pronoun: Token, reg: Registry,
     return None, None
 
 
-def _conjoined(actor: Actor | None, token: Token | None, reg: Registry,
-               date: str) -> tuple[Actor, ...]:
+def _conjoined(actor: Actor | None, token: Token | None, reg: Registry, date: str,
+               countries: list[str]) -> tuple[Actor, ...]:
     """Actors joined to ``token`` by "and": "Israel and the Palestinians", "Hungarian and
-    Romanian officials"."""
+    Romanian officials". One naming no country shares the first one's ("Israeli
+    helicopters and tanks"), else takes the sentence's (``countries``)."""
     if actor is None or token is None:
         return ()
     out: list[Actor] = []
     seen = {actor.code}
     joined = [c for c in token.conjuncts if c.i > token.i]
     for child in token.children:
-        if child.dep_ in {"amod", "compound"} and child.ent_type_ in {"NORP", "GPE"}:
+        if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "GPE"}:
             for other in child.conjuncts:
                 if other.i > child.i:
                     country = reg.country_of(other.text)
@@ -870,9 +1146,16 @@ def _conjoined(actor: Actor | None, token: Token | None, reg: Registry,
                                            end=other.idx + len(other.text)))
     for other in joined:
         found = _actor(other, reg, date)
-        if _valid(found) and found.code not in seen:
+        if not _valid(found):
+            continue
+        assert found is not None
+        found = _with_country(found, other, reg)
+        if not found.country and actor.country and found.sector not in BODY_SECTORS:
+            found = replace(found, country=actor.country)
+        found = _domestic(found, countries) or found
+        if found.code not in seen:
             seen.add(found.code)
-            out.append(_with_country(found, other, reg))
+            out.append(found)
     return tuple(out)
 
 
