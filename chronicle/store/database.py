@@ -277,10 +277,14 @@ class Store:
                     "SELECT * FROM duplicate_links ORDER BY article_id, duplicate_of")]
 
     def dump(self) -> dict[str, list[tuple[object, ...]]]:
-        """Every row of every content table, sorted: two stores with equal dumps are equal."""
+        """Every row of every content table, sorted: two stores with equal dumps are equal.
+
+        Left out: what only helps queries (the search index, the names of events, which keeps
+        names of events since replaced, and SQLite's statistics)."""
         tables = [row[0] for row in self.db.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sentences_fts%'"
-            " ORDER BY name")]
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sentences_fts%' AND name != 'event_names'"
+            " AND substr(name, 1, 7) != 'sqlite_' ORDER BY name")]
         return {t: sorted(tuple(r) for r in self.db.execute(f"SELECT * FROM {t}"))
                 for t in tables}
 
