@@ -54,7 +54,7 @@ def consolidate_events(store: Store, only_new: bool = False) -> int:
             store.db.execute("DELETE FROM event_links")
             store.db.execute("DELETE FROM events")
             _insert(store, events)
-        _refresh_statistics(store)
+        store.refresh_statistics()
         return len(events)
     linked = dict(store.db.execute("SELECT mention_id, event_id FROM event_links").fetchall())
     rows = _touched_blocks(store, linked)
@@ -69,14 +69,8 @@ def consolidate_events(store: Store, only_new: bool = False) -> int:
             store.db.execute(f"DELETE FROM event_links WHERE event_id IN ({marks})", ids)
             store.db.execute(f"DELETE FROM events WHERE id IN ({marks})", ids)
         _insert(store, events)
-    _refresh_statistics(store)
+    store.refresh_statistics()
     return len(events)
-
-
-def _refresh_statistics(store: Store) -> None:
-    """Let SQLite's planner see how the events spread over their indexes: without statistics
-    it filters an actor's events through the type index, reading thousands of rows."""
-    store.db.execute("ANALYZE events")
 
 
 def _touched_blocks(store: Store, linked: Mapping[str, str]) -> list[sqlite3.Row]:

@@ -1,8 +1,9 @@
 """The Spark job: the same stages as ``chronicle run``, spread over a cluster, into Parquet.
 
-ingest (one task per input file) → near duplicates (LSH band keys joined with each other)
-→ read and extract (``mapPartitions``, one spaCy pipeline per executor process) → events
-(mentions blocked by type, modality and runs of dates, consolidated per block).
+ingest (one task per input file) → MinHash, read and extract in one pass (``mapPartitions``,
+one spaCy pipeline per executor process; one row an article, cached in the JVM) → near
+duplicates (LSH band keys joined with each other) → events (mentions blocked by type,
+modality and runs of dates, consolidated per block).
 
 Every per-article function is the single-machine one (``ingest.readers``, ``Reader.read``,
 ``extract.events.consolidate``), and every output row is built by ``store.rows``, so the
@@ -53,6 +54,10 @@ LOCAL_DEFAULTS = {
     # every core would fight the other tasks for them
     "spark.executorEnv.OMP_NUM_THREADS": "1",
     "spark.executorEnv.OPENBLAS_NUM_THREADS": "1",
+    # The JVM only moves rows here (the reading runs in Python): the JIT's optimising tier
+    # would spend more CPU compiling Spark's code (a third of the JVM's time in a local
+    # job of 100 articles) than the optimised code ever saves.
+    "spark.driver.extraJavaOptions": "-XX:TieredStopAtLevel=1",
 }
 PATH_TAIL = 4  # folders kept above an input file: dates live in names like YYYY/MM/DD/x.txt
 WRITERS = 4  # tables written at once
@@ -122,6 +127,27 @@ def _coerce(table: str) -> Callable[[Row], Row]:
 
 def _frame(spark: SparkSession, rows: RDD, table: str) -> DataFrame:
     return spark.createDataFrame(rows.map(_coerce(table)), spark_schema(table))
+
+
+def nested_schema(one: str, many: Iterable[str]) -> StructType:
+    """Rows holding one row of table ``one`` and the list of rows of each table in ``many``
+    that came with it, one column a table: several tables pass from Python to the JVM in
+    one frame, and are cached and taken apart there (:func:`rows_of`)."""
+    from pyspark.sql.types import ArrayType, StructField, StructType
+
+    return StructType([StructField(one, spark_schema(one), False),
+                       *(StructField(table, ArrayType(spark_schema(table), False), False)
+                         for table in many)])
+
+
+def rows_of(frame: DataFrame, table: str) -> DataFrame:
+    """The rows of ``table`` held in a frame of :func:`nested_schema` rows."""
+    from pyspark.sql import functions as F
+    from pyspark.sql.types import StructType
+
+    if isinstance(frame.schema[table].dataType, StructType):
+        return frame.select(f"{table}.*")
+    return frame.select(F.explode(table).alias("row")).select("row.*")
 
 
 # -- ingest -----------------------------------------------------------------------------------
@@ -241,18 +267,6 @@ def _article(item: Row) -> Article:
                    origin=fields["origin"])
 
 
-def _sign(items: Iterable[Row]) -> Iterator[tuple[Row, list[str]]]:
-    """Partition function: the articles table row (with its MinHash) and LSH band keys."""
-    from chronicle.ingest import dedup
-    from chronicle.read.pipeline import READER_VERSION
-
-    for item in items:
-        article = _article(item)
-        signature = dedup.signature(article.text)
-        yield (article_row(article, dedup.to_bytes(signature), READER_VERSION),
-               dedup.band_keys(signature))
-
-
 # -- near duplicates --------------------------------------------------------------------------
 
 def _similar(pairs: Iterable[Any]) -> Iterator[Row]:
@@ -298,34 +312,46 @@ def duplicate_links(spark: SparkSession, articles: DataFrame, bands: DataFrame) 
 # -- read and extract -------------------------------------------------------------------------
 
 _reader = None  # one spaCy pipeline per executor Python process, kept between tasks
+PER_ARTICLE = ("lsh_bands", *READ_TABLES)  # tables with a list of rows for each article
 
 
-def _read(items: Iterable[Row]) -> Iterator[dict[str, list[Row]]]:
-    """Partition function: articles → the rows of every read table, one dict an article."""
+def _read(items: Iterable[Row]) -> Iterator[Row]:
+    """Partition function: articles → ``nested_schema("articles", PER_ARTICLE)`` rows:
+    MinHash signature, LSH band keys, reading and extraction, in one pass."""
     global _reader
+    from chronicle.ingest import dedup
     from chronicle.jobs import batched
-    from chronicle.read.pipeline import Reader
+    from chronicle.read.pipeline import READER_VERSION, Reader
 
     if _reader is None:
         _reader = Reader()
+    coerce = {table: _coerce(table) for table in ("articles", *PER_ARTICLE)}
     for batch in batched((_article(item) for item in items), READ_BATCH):
         results: list[ReadArticle] = _reader.read(batch)
-        for result in results:
-            yield read_rows(result)
+        for article, result in zip(batch, results, strict=True):
+            signature = dedup.signature(article.text)
+            rows = read_rows(result)
+            rows["lsh_bands"] = [(key, article.id) for key in dedup.band_keys(signature)]
+            yield (coerce["articles"](article_row(article, dedup.to_bytes(signature),
+                                                  READER_VERSION)),
+                   *([coerce[table](row) for row in rows[table]] for table in PER_ARTICLE))
 
 
 # -- events -----------------------------------------------------------------------------------
 
-def _consolidate(group: tuple[Any, Iterable[dict[str, Any]]]) -> Iterator[tuple[Row, list[Row]]]:
+def _consolidate(group: tuple[Any, Iterable[dict[str, Any]]]) -> Iterator[Row]:
+    """A block of mentions → ``nested_schema("events", ["event_links"])`` rows."""
     from chronicle.consolidate import mention_from_row
     from chronicle.extract.events import consolidate
 
-    for event in consolidate([mention_from_row(row) for row in group[1]]):
-        yield event_row(event), event_link_rows(event)
+    event, link = _coerce("events"), _coerce("event_links")
+    for found in consolidate([mention_from_row(row) for row in group[1]]):
+        yield event(event_row(found)), [link(row) for row in event_link_rows(found)]
 
 
 def consolidate_events(event_mentions: DataFrame, articles: DataFrame) -> RDD:
-    """(events row, event_links rows) of every event, as ``chronicle.consolidate`` makes them.
+    """Every event with its links (``nested_schema("events", ["event_links"])`` rows), as
+    ``chronicle.consolidate`` makes them.
 
     Mentions of one happening share a type and modality and lie within
     ``SAME_DAY_SLACK`` days of each other, so each block of one type and modality whose
@@ -368,16 +394,15 @@ def run_job(spark: SparkSession, input_path: str, output: str, source: str | Non
     keep = StorageLevel.MEMORY_AND_DISK
     items = ingest(spark, input_path, source).persist(keep)
     parts = partitions or max(2, spark.sparkContext.defaultParallelism * 4)
-    unique = articles_of(items, parts).persist(keep)
-    texts = spark.createDataFrame(
-        unique.map(lambda item: tuple(item[ITEM_FIELDS.index(f)] for f in TEXT_FIELDS)),
-        ", ".join(f"{f} string" for f in TEXT_FIELDS))
-    signed = unique.mapPartitions(_sign).persist(keep)
-    read = unique.mapPartitions(_read).persist(keep)
-    bands = _frame(spark, signed.flatMap(lambda pair: [(key, pair[0][0]) for key in pair[1]]),
-                   "lsh_bands")
+    # Reading is the costly stage: it runs once, into a frame cached in the JVM, and each
+    # table is taken out of that frame there, not passed through Python again per table.
+    read = spark.createDataFrame(articles_of(items, parts).mapPartitions(_read),
+                                 nested_schema("articles", PER_ARTICLE)).persist(keep)
+    read.count()
+    texts = rows_of(read, "articles").select(*TEXT_FIELDS)
+    bands = rows_of(read, "lsh_bands")
     tables: dict[str, DataFrame] = {
-        "articles": _frame(spark, signed.map(lambda pair: pair[0]), "articles"),
+        "articles": rows_of(read, "articles"),
         "origins": _frame(spark, items.filter(lambda item: item[1] == "article")
                           .map(lambda item: origin_row(_article(item))), "origins")
         .dropDuplicates(["origin", "article_id"]),
@@ -389,15 +414,13 @@ def run_job(spark: SparkSession, input_path: str, output: str, source: str | Non
     # a table's rows are few next to the articles that made them: fewer, larger files
     files = max(1, parts // 4)
     for table in READ_TABLES:
-        tables[table] = _frame(spark, read.flatMap(lambda rows, t=table: rows[t])
-                               .coalesce(files), table)
-    events = consolidate_events(tables["event_mentions"], texts).persist(keep)
-    tables["events"] = _frame(spark, events.map(lambda pair: pair[0]), "events")
-    tables["event_links"] = _frame(spark, events.flatMap(lambda pair: pair[1]), "event_links")
-    # Read once, then write the tables side by side: each write is a small job whose fixed
-    # cost (planning, scheduling, committing) would otherwise add up table after table.
-    read.count()
+        tables[table] = rows_of(read, table).coalesce(files)
+    # consolidated once, like the reading, for the two tables made of it
+    events = spark.createDataFrame(consolidate_events(tables["event_mentions"], texts),
+                                   nested_schema("events", ["event_links"])).persist(keep)
     events.count()
+    tables["events"] = rows_of(events, "events")
+    tables["event_links"] = rows_of(events, "event_links")
 
     def write(table: str) -> str:
         folder = f"{output.rstrip('/')}/{table}"
@@ -405,9 +428,11 @@ def run_job(spark: SparkSession, input_path: str, output: str, source: str | Non
         frame.write.mode("overwrite").parquet(folder)
         return folder
 
+    # each write is a small job whose fixed cost (planning, scheduling, committing) would
+    # add up table after table: they run side by side
     with ThreadPoolExecutor(WRITERS) as pool:
         written = list(pool.map(write, CONTENT_TABLES))
-    for cached in (items, unique, signed, read, events):
+    for cached in (items, read, events):
         cached.unpersist()
     return written
 

@@ -120,6 +120,12 @@ class Store:
             raise
         self.db.execute("COMMIT")
 
+    def refresh_statistics(self) -> None:
+        """Let SQLite's planner see how the events spread over their indexes: without
+        statistics it filters an actor's events through the type index, reading thousands
+        of rows. Run after the events table is rewritten."""
+        self.db.execute("ANALYZE events")
+
     # -- ingest ---------------------------------------------------------------------------
 
     def add_batch(self, items: Sequence[Article | Reject]) -> IngestCounts:

@@ -48,4 +48,6 @@ def import_parquet(store: Store, folder: str | Path) -> dict[str, int]:
                 store.db.executemany(
                     f"INSERT INTO {table} ({','.join(columns)}) VALUES ({marks})", rows)
                 counts[table] += len(rows)
+        # the planner statistics `chronicle run` leaves after consolidating events
+        store.refresh_statistics()
     return counts
