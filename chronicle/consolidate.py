@@ -114,7 +114,7 @@ def _insert(store: Store, events: list[Event]) -> None:
         [event_row(event) for event in events],
     )
     store.db.executemany(
-        "INSERT OR IGNORE INTO event_links(event_id, mention_id) VALUES (?, ?)",
+        "INSERT OR IGNORE INTO event_links(event_id, mention_id, published) VALUES (?, ?, ?)",
         [link for event in events for link in event_link_rows(event)],
     )
 

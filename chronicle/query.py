@@ -95,12 +95,15 @@ def events(store: Store, where: EventFilter = EventFilter(),
 
 def _event_mentions(store: Store, event_id: str,
                     limit: int | None = None) -> list[dict[str, Any]]:
+    """An event's reports, earliest first: chosen in the links' own index (they carry the
+    publication date), so only the reports shown are joined to their articles."""
     return [dict(m) for m in store.db.execute(
         "SELECT m.id, m.article_id, m.sentence_index, m.start, m.end, m.text, m.trigger,"
         " m.modality, m.date_basis, a.source, a.published, a.origin, a.url"
-        " FROM event_links l JOIN event_mentions m ON m.id = l.mention_id"
-        " JOIN articles a ON a.id = m.article_id WHERE l.event_id = ?"
-        " ORDER BY a.published, m.id LIMIT ?", (event_id, -1 if limit is None else limit))]
+        " FROM (SELECT mention_id, published FROM event_links WHERE event_id = ?"
+        " ORDER BY published, mention_id LIMIT ?) l"
+        " JOIN event_mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id"
+        " ORDER BY l.published, l.mention_id", (event_id, -1 if limit is None else limit))]
 
 
 def count_events(store: Store, where: EventFilter = EventFilter()) -> int:

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.extract.attribution import Attribution, extract_attributions, quotation_kind
+from chronicle.extract.attribution import (
+    Attribution,
+    cue_features,
+    extract_attributions,
+    quotation_kind,
+)
 from chronicle.model import Article
 
 pytestmark = pytest.mark.slow
@@ -139,3 +144,49 @@ def test_quotation_kind_without_a_parse():
     assert quotation_kind("“We are ready.”") == "direct"
     assert quotation_kind("that the talks had stalled") == "indirect"
     assert quotation_kind("the talks were “dead in the water”") == "mixed"
+
+
+def test_cue_features_place_tokens_on_the_branches_of_the_cue(reader):
+    doc = reader.nlp("The army said that the convoy was stopped.")
+    tokens = list(doc)
+    tags = ["B" if t.text == "said" else "O" for t in tokens]
+    features = dict(zip((t.text for t in tokens), cue_features(tokens, tags), strict=True))
+    assert features["said"] == ["cr=cue"]
+    assert "cr0=nsubj" in features["army"] and "crs0=nsubj|L" in features["army"]
+    assert "cr0=ccomp" in features["convoy"] and "crs0=ccomp|R" in features["convoy"]
+    assert cue_features(tokens, ["O"] * len(tokens))[0] == ["cr=none", "cp=-"]
+
+
+def test_transcript_turns_are_attributed_to_their_speakers(reader):
+    text = ("The interview, in part:\n\n"
+            "HOST: Will the talks resume on Monday?\n\n"
+            "MINISTER: We are ready to meet them anywhere.\n\n"
+            "HOST: And if they refuse?\n\n"
+            "UPDATE: The talks resumed.")
+    found = attributions(reader, text)
+    turns = [(a.source_text, a.cue_text, a.content_text) for a in found if a.cue_text == ":"]
+    assert turns == [("HOST", ":", "Will the talks resume on Monday?"),
+                     ("MINISTER", ":", "We are ready to meet them anywhere."),
+                     ("HOST", ":", "And if they refuse?")]
+
+
+def test_one_label_and_colon_is_no_transcript(reader):
+    found = attributions(reader, "WARNING: The road to the crossing is closed.")
+    assert [a for a in found if a.cue_text == ":"] == []
+
+
+def test_question_and_answer_labels_are_speakers(reader):
+    found = attributions(reader, "Q: Where were you?\nA: At home with my family.")
+    assert [(a.source_text, a.content_text) for a in found if a.cue_text == ":"] == [
+        ("Q", "Where were you?"), ("A", "At home with my family.")]
+
+
+def test_a_quotation_signed_with_a_dash_names_its_source(reader):
+    text = ("Residents shared their views.\n"
+            "“The shelling has not stopped for three nights.” ― Amal Haddad\n"
+            "“We have no water.”\u00a0— Yusuf Kareem.")
+    found = attributions(reader, text)
+    signed = {a.source_text: a for a in found if a.cue_text in {"―", "—"}}
+    assert set(signed) == {"Amal Haddad", "Yusuf Kareem"}
+    assert signed["Amal Haddad"].content_text == "“The shelling has not stopped for three nights.”"
+    assert signed["Yusuf Kareem"].kind == "direct"

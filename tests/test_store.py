@@ -49,7 +49,8 @@ def test_events_consolidated_before_the_name_index_are_found_after_it(tmp_path: 
         *(f"DROP INDEX {index}" for index in (
             "events_actor_name", "events_actor_country", "events_recipient_name",
             "events_recipient_country", "events_place_name", "articles_source",
-            "event_links_mention")),
+            "event_links_mention", "event_links_earliest")),
+        "ALTER TABLE event_links DROP COLUMN published",  # and migration 6
         "PRAGMA user_version = 4"]))
     db.close()
     with Store(db_path) as store:
@@ -57,6 +58,30 @@ def test_events_consolidated_before_the_name_index_are_found_after_it(tmp_path: 
         found = query.events(store, query.EventFilter(actor="blinken", place="jerusalem"))
         assert query.count_events(store, query.EventFilter(source="BBC")) == 1
     assert [e["recipient_name"] for e in found] == ["Benjamin Netanyahu"]
+
+
+def test_links_made_before_they_carried_dates_give_the_earliest_reports_first(
+        tmp_path: Path) -> None:
+    db_path = build_store(tmp_path)
+    with Store(db_path) as store:
+        expected = {e["id"]: e["mentions"] for e in query.events(store)}
+    db = sqlite3.connect(db_path)  # undo migration 6, as in a store it has never met
+    db.executescript("DROP INDEX event_links_earliest;"
+                     "ALTER TABLE event_links DROP COLUMN published; PRAGMA user_version = 5")
+    db.close()
+    with Store(db_path) as store:
+        assert store.schema_version == SCHEMA_VERSION
+        assert store.db.execute(
+            "SELECT count(*) FROM event_links WHERE published = ''").fetchone()[0] == 0
+        found = {e["id"]: e["mentions"] for e in query.events(store)}
+        first = {e["id"]: e["mentions"] for e in query.events(store, mentions_per_event=1)}
+    assert found == expected
+    several = [mentions for mentions in found.values() if len(mentions) > 1]
+    assert several, "the fixture store should hold an event reported more than once"
+    for mentions in several:
+        dates = [m["published"] for m in mentions]
+        assert dates == sorted(dates)
+    assert all(first[event_id] == mentions[:1] for event_id, mentions in found.items())
 
 
 def test_a_store_from_a_newer_chronicle_is_refused(tmp_path: Path) -> None:

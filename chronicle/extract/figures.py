@@ -404,7 +404,7 @@ def _referent(doc: Doc, fig: Figure) -> tuple[str | None, str | None]:
     number = span[-1]
     noun = number.head if number.dep_ in {"nummod", "quantmod", "compound", "amod"} \
         else number
-    while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head is not noun:
+    while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i:
         noun = noun.head
     if noun.i == number.i or noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
         objs = [c for t in [number] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]

@@ -238,6 +238,16 @@ MIGRATIONS: list[str] = [
     CREATE INDEX event_links_mention ON event_links(mention_id);
     ANALYZE events;
     """,
+    # 6: an event's earliest reports straight from an index: a link carries its report's
+    # publication date, so a much-reported event's hundreds of reports are not joined to
+    # their articles and sorted to show the first ten
+    """
+    ALTER TABLE event_links ADD COLUMN published TEXT NOT NULL DEFAULT '';
+    UPDATE event_links SET published = (
+        SELECT a.published FROM event_mentions m JOIN articles a ON a.id = m.article_id
+        WHERE m.id = event_links.mention_id);
+    CREATE INDEX event_links_earliest ON event_links(event_id, published, mention_id);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

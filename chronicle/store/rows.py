@@ -138,4 +138,4 @@ def event_row(event: Event) -> Row:
 
 
 def event_link_rows(event: Event) -> list[Row]:
-    return [(event.id, m.id) for m in event.mentions]
+    return [(event.id, m.id, m.published) for m in event.mentions]
