@@ -190,3 +190,9 @@ def test_a_quotation_signed_with_a_dash_names_its_source(reader):
     assert set(signed) == {"Amal Haddad", "Yusuf Kareem"}
     assert signed["Amal Haddad"].content_text == "“The shelling has not stopped for three nights.”"
     assert signed["Yusuf Kareem"].kind == "direct"
+
+
+def test_a_dateline_is_no_speaker(reader):
+    text = ("Cairo: Egypt's foreign minister held a telephone conversation with his Qatari "
+            "counterpart. The two ministers held talks on the ceasefire.")
+    assert [a for a in attributions(reader, text) if a.cue_text == ":"] == []

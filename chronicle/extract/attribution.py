@@ -525,7 +525,8 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             source = _parse_source(cue, head, nested)
         records.append({"cue": (cue_start, cue_end), "source": source, "content": content,
                         "head": head})
-    records = [r for r in records if not any(_overlaps(r["cue"], x["cue"]) for x in layout)]
+    records = [r for r in records if not any(_overlaps(r["cue"], x["cue"]) for x in layout)
+               and not _is_dateline(text, r, mentions)]
     records.extend(layout)
     records.extend(_continuations(doc, records, contents))
     records.sort(key=lambda r: (r["cue"], r["content"]))
@@ -548,6 +549,18 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             source_end=source[1] if source else None,
             source_text=s_text, source_actor=actor, source_kind=kind))
     return _nest(doc, result)
+
+
+def _is_dateline(text: str, record: dict, mentions: Sequence[Mention]) -> bool:
+    """"Washington: US Secretary of State ...": a place and a colon opening a paragraph
+    say where the story was filed, not who speaks."""
+    (cue_start, cue_end), source = record["cue"], record["source"]
+    if text[cue_start:cue_end] != ":" or source is None:
+        return False
+    opens = text.rfind("\n", 0, source[0]) + 1
+    return not text[opens:source[0]].strip() and any(
+        m.label in {"GPE", "LOC"} and m.start <= source[0] and source[1] <= m.end
+        for m in mentions)
 
 
 def _continuations(doc: Doc, records: list[dict], contents: list[tuple[int, int]],
