@@ -385,22 +385,8 @@ def _relation(token: Token, head: Token) -> str:
 
 def bio_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, int]]:
     """Character spans of the B/I runs in ``tags``."""
-    spans = []
-    start = end = None
-    for token, tag in zip(tokens, tags, strict=True):
-        if tag == "B" or (tag == "I" and start is None):
-            if start is not None:
-                spans.append((start, end))
-            start, end = token.idx, token.idx + len(token.text)
-        elif tag == "I":
-            end = token.idx + len(token.text)
-        else:
-            if start is not None:
-                spans.append((start, end))
-            start = end = None
-    if start is not None:
-        spans.append((start, end))
-    return spans  # type: ignore[return-value]
+    return [(tokens[run.start].idx, tokens[run.stop - 1].idx + len(tokens[run.stop - 1].text))
+            for run in _runs(tags)]
 
 
 # --- linking ---------------------------------------------------------------------------------
@@ -439,7 +425,7 @@ def _rule_cues(doc: Doc, cues: list[tuple[int, int]], contents: list[tuple[int, 
             found.append((token.idx, doc[token.i + 1].idx + 2))
         elif (token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB"
               and token.idx not in taken and _reports_a_clause(token)
-              and any(start <= token.idx < end for start, end in contents)):
+              and _inside(token.idx, contents)):
             found.append((token.idx, token.idx + len(token.text)))
     return found
 
@@ -503,8 +489,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
     contents = sorted(set(spans["Content"]))
     cues = sorted(set(spans["Cue"]))
     starts = [s.start for s in read.sentences]
-    mentions = sorted(read.mentions, key=lambda m: m.start)
-    mention_starts = [m.start for m in mentions]
+    mentions = ArticleMentions(read.mentions)
     text = article.text
     records: list[dict] = []
     for cue_start, cue_end in cues:
@@ -521,12 +506,11 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             continue
         content = _clip(doc, content, sentence)
         if source is None:
-            nested = any(start <= cue_start < end for start, end in contents)
-            source = _parse_source(cue, head, nested)
+            source = _parse_source(cue, head, nested=_inside(cue_start, contents))
         records.append({"cue": (cue_start, cue_end), "source": source, "content": content,
                         "head": head})
     records = [r for r in records if not any(_overlaps(r["cue"], x["cue"]) for x in layout)
-               and not _is_dateline(text, r, mentions)]
+               and not _is_dateline(text, r, mentions.mentions)]
     records.extend(layout)
     records.extend(_continuations(doc, records, contents))
     records.sort(key=lambda r: (r["cue"], r["content"]))
@@ -538,7 +522,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
         source = record["source"]
         stance = stance_of(doc, head, cue_start, cue_end)
         s_text = text[source[0]:source[1]] if source else ""
-        actor, kind = resolve_source(mentions, source, s_text, mention_starts)
+        actor, kind = resolve_source(mentions, source, s_text)
         result.append(Attribution(
             id=f"{article.id}:a{n}", article_id=article.id,
             sentence_index=_sentence_of(starts, cue_start),
@@ -557,10 +541,16 @@ def _is_dateline(text: str, record: dict, mentions: Sequence[Mention]) -> bool:
     (cue_start, cue_end), source = record["cue"], record["source"]
     if text[cue_start:cue_end] != ":" or source is None:
         return False
-    opens = text.rfind("\n", 0, source[0]) + 1
+    opens, _ = _paragraph(text, *source)
     return not text[opens:source[0]].strip() and any(
         m.label in {"GPE", "LOC"} and m.start <= source[0] and source[1] <= m.end
         for m in mentions)
+
+
+def _paragraph(text: str, start: int, end: int) -> tuple[int, int]:
+    """Start and end of the paragraph (line) holding ``text[start:end]``."""
+    last = text.find("\n", end)
+    return text.rfind("\n", 0, start) + 1, len(text) if last < 0 else last
 
 
 def _continuations(doc: Doc, records: list[dict], contents: list[tuple[int, int]],
@@ -579,9 +569,7 @@ def _continuations(doc: Doc, records: list[dict], contents: list[tuple[int, int]
     for span in contents:
         if taken.find(1, span[0], span[1]) >= 0:
             continue
-        para_start = text.rfind("\n", 0, span[0]) + 1
-        para_end = text.find("\n", span[1])
-        para_end = len(text) if para_end < 0 else para_end
+        para_start, para_end = _paragraph(text, *span)
         near = [r for r in records if para_start <= r["cue"][0] < para_end
                 and not _overlaps(r["cue"], span)]
         if not near:
@@ -602,6 +590,10 @@ def _cue_head(cue: Span) -> Token:
         return cue.root
     verbs = [t for t in cue if t.pos_ == "VERB"] or [t for t in cue if t.pos_ in VERBAL]
     return verbs[0] if verbs else cue.root
+
+
+def _inside(offset: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in spans)
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -632,9 +624,7 @@ def _pick_source(doc: Doc, cue: Span, head: Token, sources: list[tuple[int, int]
 def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, int]],
                   sentence: Span) -> tuple[int, int] | None:
     """The tagged content that is an argument of the cue, else the nearest in the paragraph."""
-    para_start = _text(doc).rfind("\n", 0, cue.start_char) + 1
-    para_end = _text(doc).find("\n", cue.end_char)
-    para_end = len(_text(doc)) if para_end < 0 else para_end
+    para_start, para_end = _paragraph(_text(doc), cue.start_char, cue.end_char)
     candidates = [c for c in contents if para_start <= c[0] < para_end
                   and not _overlaps(c, (cue.start_char, cue.end_char))]
     if not candidates:
@@ -748,55 +738,57 @@ UNNAMED_HEADS = {"official", "officials", "source", "sources", "spokesman", "spo
 ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-def resolve_source(mentions: Sequence[Mention], source: tuple[int, int] | None, text: str,
-                   starts: Sequence[int] | None = None) -> tuple[str | None, str]:
+class ArticleMentions:
+    """An article's entity mentions in text order, with what finding a source's actor needs
+    ready: their start offsets, and each surname's fullest name."""
+
+    def __init__(self, mentions: Sequence[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.starts = [m.start for m in self.mentions]
+        self.full_names: dict[str, str] = {}  # surname → the longest name ending with it
+        for m in self.mentions:
+            words = m.text.split()
+            if m.label == "PERSON" and len(words) > 1 and \
+                    len(m.text) > len(self.full_names.get(words[-1], "")):
+                self.full_names[words[-1]] = m.text
+
+    def canonical(self, mention: Mention) -> str:
+        """The mention's name, a surname alone taking the fullest name it is part of."""
+        name = mention.text.removesuffix("'s").removesuffix("’s").strip()
+        if mention.label != "PERSON" or len(name.split()) != 1:
+            return name
+        return self.full_names.get(name, name)
+
+
+def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
+                   text: str) -> tuple[str | None, str]:
     """Canonical actor for a source span, and whether it is named, a pronoun or unnamed.
 
     A pronoun takes the nearest preceding person (he/she) or group (they/it) mentioned in the
     article; a surname takes the fullest name it is part of, so "Netanyahu" and
-    "Benjamin Netanyahu" are one actor. ``mentions`` are in text order; ``starts``, their
-    start offsets, saves listing them again for each source of an article.
+    "Benjamin Netanyahu" are one actor.
     """
     if source is None:
         return None, "none"
-    if starts is None:
-        starts = [m.start for m in mentions]
-    first = bisect.bisect_left(starts, source[0])
-    last = bisect.bisect_left(starts, source[1], first)
-    inside = [m for m in mentions[first:last] if m.label in ACTOR_LABELS and m.end <= source[1]]
+    first = bisect.bisect_left(mentions.starts, source[0])
+    last = bisect.bisect_left(mentions.starts, source[1], first)
+    inside = [m for m in mentions.mentions[first:last]
+              if m.label in ACTOR_LABELS and m.end <= source[1]]
     if inside:
         best = max(inside, key=lambda m: (m.label in {"PERSON", "ORG"}, m.end - m.start))
-        return _canonical(mentions, best), "named"
+        return mentions.canonical(best), "named"
     words = text.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
         want = {"PERSON"} if words[0] in {"he", "she", "him", "her", "i"} else \
             {"ORG", "GPE", "NORP", "PERSON"}
-        before = next((m for m in reversed(mentions[:first])
+        before = next((m for m in reversed(mentions.mentions[:first])
                        if m.label in want and m.end <= source[0]), None)
         if before is not None:
-            return _canonical(mentions, before), "pronoun"
+            return mentions.canonical(before), "pronoun"
         return None, "pronoun"
     if words and words[-1].strip(",.") in UNNAMED_HEADS:
         return None, "unnamed"
     return text.strip() or None, "named" if text[:1].isupper() else "unnamed"
-
-
-def _canonical(mentions: Sequence[Mention], mention: Mention) -> str:
-    name = mention.text.removesuffix("'s").removesuffix("’s").strip()
-    if mention.label != "PERSON" or len(name.split()) != 1:
-        return name
-    return _full_names(tuple(m.text for m in mentions if m.label == "PERSON")).get(name, name)
-
-
-@functools.lru_cache(maxsize=4)  # one article's people, asked for each of its sources
-def _full_names(people: tuple[str, ...]) -> dict[str, str]:
-    """Surname → the longest name of several words ending with it."""
-    full: dict[str, str] = {}
-    for name in people:
-        words = name.split()
-        if len(words) > 1 and len(name) > len(full.get(words[-1], "")):
-            full[words[-1]] = name
-    return full
 
 
 def _nest(doc: Doc, records: list[Attribution]) -> list[Attribution]:
