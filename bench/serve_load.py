@@ -8,6 +8,9 @@ store holds (event types, actors, outlets, months, common words). Prints p50/p95
 per endpoint, errors and cache hits; the last line is one JSON object::
 
     .venv/bin/python bench/serve_load.py /work/stores/t17_full.db --requests 600 [--warm]
+
+Each of ``--rounds`` timed runs meets a freshly started server; the figures reported are the
+median over rounds (errors: their sum), with each round's p95 beside them.
 """
 
 from __future__ import annotations
@@ -175,7 +178,25 @@ def main() -> None:
     parser.add_argument("--warm", action="store_true", help=(
         "Ask every distinct request once before the timed run: measures an explorer whose "
         "answers are in memory (default: the timed run meets each one cold the first time)."))
+    parser.add_argument("--rounds", type=int, default=5, help=(
+        "Timed runs, each against a freshly started server (one run varies by ±15%% on a "
+        "shared machine)."))
     args = parser.parse_args()
+    rounds = [one_round(args, browser=not args.no_browser and index == 0)
+              for index in range(args.rounds)]
+    result = rounds[0] | {"rounds": [r["endpoints"] for r in rounds]}
+    result["endpoints"] = {name: {
+        figure: (sum if figure == "errors" else statistics.median)(
+            [r["endpoints"][name][figure] for r in rounds])
+        for figure in figures} for name, figures in rounds[0]["endpoints"].items()}
+    for name, figures in result["endpoints"].items():
+        by_round = [r["endpoints"][name].get("p95_ms") for r in rounds]
+        print(f"{name:10} median {figures}  p95 by round {by_round}", file=sys.stderr)
+    print(json.dumps(result))
+
+
+def one_round(args: argparse.Namespace, browser: bool) -> dict:
+    """Start ``chronicle serve``, wait until it is warm, measure, stop it."""
     port = free_port()
     base = f"http://127.0.0.1:{port}"
     server = subprocess.Popen([sys.executable, "-m", "chronicle.cli", "serve", "--db",
@@ -197,7 +218,7 @@ def main() -> None:
             time.sleep(0.5)
         result["server_warm_s"] = round(time.perf_counter() - started, 2)
         result |= first_page_load(base)
-        if not args.no_browser:
+        if browser:
             result["browser_first_page_s"] = browser_page_load(base)
         rng = random.Random(args.seed)
         with httpx.Client(base_url=base, timeout=120) as client:
@@ -219,9 +240,7 @@ def main() -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
-    for name, figures in result["endpoints"].items():
-        print(f"{name:10} {figures}", file=sys.stderr)
-    print(json.dumps(result))
+    return result
 
 
 if __name__ == "__main__":

@@ -5,11 +5,15 @@ Every filter is a bound parameter: no user text is ever pasted into SQL.
 
 from __future__ import annotations
 
+import functools
+import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
-from chronicle.store import Store
+from chronicle.store import Store, file_version
+from chronicle.store.rows import table_columns
 
 
 @dataclass(frozen=True)
@@ -34,8 +38,31 @@ def _contains(value: str) -> str:
     return f"%{escaped}%"
 
 
-# The names of one role (actor, recipient, place) containing a pattern (migration 5).
-_NAMES_LIKE = "(SELECT name FROM event_names WHERE role = ? AND name LIKE ? ESCAPE '\\')"
+_ISO3 = re.compile(r"[A-Za-z]{3}")  # what a country filter can be
+
+# Names matched per store file until it changes: a page, its count and the pages after it,
+# on any of the explorer's connections, scan the names once (most of a filtered page's time).
+_MATCHED_NAMES: dict[tuple[str, str, str], tuple[tuple[int, ...], str]] = {}
+_MATCHED_NAMES_KEPT = 512
+
+
+def _names_containing(store: Store, role: str, value: str) -> str:
+    """The names of one role (actor, recipient, place) containing ``value``, as a JSON list
+    (from the small table of names of migration 5)."""
+    key, version = (str(store.path), role, value.lower()), file_version(store.path)
+    found = _MATCHED_NAMES.get(key)
+    if found is not None and found[0] == version:
+        return found[1]
+    if len(_MATCHED_NAMES) >= _MATCHED_NAMES_KEPT:
+        _MATCHED_NAMES.clear()
+    names = store.db.execute(  # one step: see ``events_json``
+        "SELECT json_group_array(name) FROM event_names WHERE role = ? AND name LIKE ?"
+        " ESCAPE '\\'", (role, _contains(value))).fetchone()[0]
+    _MATCHED_NAMES[key] = (version, names)
+    return names
+
+
+_NAMES_IN = "(SELECT value FROM json_each(?))"
 
 
 def date_range(column: str, first: str | None, last: str | None) -> tuple[list[str], list[Any]]:
@@ -51,19 +78,22 @@ def date_range(column: str, first: str | None, last: str | None) -> tuple[list[s
     return clauses, params
 
 
-def _event_clauses(where: EventFilter) -> tuple[str, list[Any]]:
+def _event_clauses(store: Store, where: EventFilter) -> tuple[str, list[Any]]:
     """The WHERE clause of a filter (empty when it filters nothing) and its bound values."""
     clauses, params = date_range("date", where.date_from, where.date_to)
     if where.event_type:
         clauses.append("event_type = ?")
         params.append(where.event_type.upper())
     for role, value in (("actor", where.actor), ("recipient", where.recipient)):
-        if value:
-            clauses.append(f"({role}_name IN {_NAMES_LIKE} OR {role}_country = ?)")
-            params += [role, _contains(value), value.upper()]
+        if value and _ISO3.fullmatch(value):
+            clauses.append(f"({role}_name IN {_NAMES_IN} OR {role}_country = ?)")
+            params += [_names_containing(store, role, value), value.upper()]
+        elif value:  # no country code: one index, read in order (an OR would read two)
+            clauses.append(f"{role}_name IN {_NAMES_IN}")
+            params.append(_names_containing(store, role, value))
     if where.place:
-        clauses.append(f"place_name IN {_NAMES_LIKE}")
-        params += ["place", _contains(where.place)]
+        clauses.append(f"place_name IN {_NAMES_IN}")
+        params.append(_names_containing(store, "place", where.place))
     if where.source:
         clauses.append("id IN (SELECT l.event_id FROM articles a"
                        " JOIN event_mentions m ON m.article_id = a.id"
@@ -73,6 +103,43 @@ def _event_clauses(where: EventFilter) -> tuple[str, list[Any]]:
     return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+# An event's report as one JSON object, built by SQLite: a page of the explorer is then
+# joined, not rebuilt row by row in Python (half of a cold request's time).
+_MENTION_JSON = ("json_object('id', m.id, 'article_id', m.article_id, 'sentence_index',"
+                 " m.sentence_index, 'start', m.start, 'end', m.end, 'text', m.text, 'trigger',"
+                 " m.trigger, 'modality', m.modality, 'date_basis', m.date_basis, 'source',"
+                 " a.source, 'published', a.published, 'origin', a.origin, 'url', a.url)")
+
+# An event's reports, earliest first: chosen in the links' own index (they carry the
+# publication date), so only the reports shown are joined to their articles.
+_MENTIONS_JSON = (f"(SELECT json_group_array(json({_MENTION_JSON})) FROM"
+                  " (SELECT mention_id, published FROM event_links WHERE event_id = e.id"
+                  " ORDER BY published, mention_id LIMIT ?) l"
+                  " JOIN event_mentions m ON m.id = l.mention_id"
+                  " JOIN articles a ON a.id = m.article_id)")
+
+
+@functools.cache
+def _event_json() -> str:
+    """The SQL of one event row ``e`` as a JSON object with its ``mentions``."""
+    fields = ", ".join(f"'{name}', e.{name}" for name, _ in table_columns("events"))
+    return f"json_object({fields}, 'mentions', json({_MENTIONS_JSON}))"
+
+
+def _events_sql(store: Store, where: EventFilter,
+                mentions_per_event: int | None) -> tuple[str, list[Any]]:
+    """The SQL of the events of a filter, one JSON object a row, in the filter's order."""
+    clause, params = _event_clauses(store, where)
+    order = (" ORDER BY article_count DESC, mention_count DESC, date, id"
+             if where.most_reported_first else " ORDER BY date, article_count DESC, id")
+    rows = "events e" + clause
+    if where.limit is not None:  # the page first: a sort would build every row's JSON
+        rows = f"(SELECT * FROM events{clause}{order} LIMIT ? OFFSET ?) e"
+        params += [where.limit, where.offset]
+    limit = -1 if mentions_per_event is None else mentions_per_event
+    return f"SELECT {_event_json()} AS event FROM {rows}{order}", [limit, *params]
+
+
 def events(store: Store, where: EventFilter = EventFilter(),
            mentions_per_event: int | None = None) -> list[dict[str, Any]]:
     """Consolidated events, each with its mentions (the evidence) and sources.
@@ -80,42 +147,29 @@ def events(store: Store, where: EventFilter = EventFilter(),
     ``mentions_per_event`` keeps the earliest reports of each event only (a list of events
     for a page need not carry all of a much-reported event's hundreds of reports;
     ``mention_count`` says how many there are, ``event`` gives them all)."""
-    clause, params = _event_clauses(where)
-    sql = "SELECT * FROM events" + clause
-    sql += (" ORDER BY article_count DESC, mention_count DESC, date, id"
-            if where.most_reported_first else " ORDER BY date, article_count DESC, id")
-    if where.limit is not None:
-        sql += " LIMIT ? OFFSET ?"
-        params += [where.limit, where.offset]
-    rows = [dict(row) for row in store.db.execute(sql, params)]
-    for row in rows:
-        row["mentions"] = _event_mentions(store, row["id"], mentions_per_event)
-    return rows
+    sql, params = _events_sql(store, where, mentions_per_event)
+    return [json.loads(row[0]) for row in store.db.execute(sql, params)]
 
 
-def _event_mentions(store: Store, event_id: str,
-                    limit: int | None = None) -> list[dict[str, Any]]:
-    """An event's reports, earliest first: chosen in the links' own index (they carry the
-    publication date), so only the reports shown are joined to their articles."""
-    return [dict(m) for m in store.db.execute(
-        "SELECT m.id, m.article_id, m.sentence_index, m.start, m.end, m.text, m.trigger,"
-        " m.modality, m.date_basis, a.source, a.published, a.origin, a.url"
-        " FROM (SELECT mention_id, published FROM event_links WHERE event_id = ?"
-        " ORDER BY published, mention_id LIMIT ?) l"
-        " JOIN event_mentions m ON m.id = l.mention_id JOIN articles a ON a.id = m.article_id"
-        " ORDER BY l.published, l.mention_id", (event_id, -1 if limit is None else limit))]
+def events_json(store: Store, where: EventFilter, mentions_per_event: int | None = None) -> str:
+    """``events`` as the text of one JSON array, built by SQLite in one step: a page for
+    the explorer without a row-by-row round trip through Python, each of which waits for
+    the interpreter lock while other requests hold it."""
+    sql, params = _events_sql(store, where, mentions_per_event)
+    return store.db.execute(f"SELECT '[' || coalesce(group_concat(event, ','), '') || ']'"
+                            f" FROM ({sql})", params).fetchone()[0]
 
 
 def count_events(store: Store, where: EventFilter = EventFilter()) -> int:
-    clause, params = _event_clauses(where)
+    clause, params = _event_clauses(store, where)
     return int(store.db.execute("SELECT count(*) FROM events" + clause, params).fetchone()[0])
 
 
 def event(store: Store, event_id: str) -> dict[str, Any] | None:
-    row = store.db.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
-        return None
-    return dict(row) | {"mentions": _event_mentions(store, event_id)}
+    """One event with every mention that reports it."""
+    row = store.db.execute(f"SELECT {_event_json()} FROM events e WHERE id = ?",
+                           (-1, event_id)).fetchone()
+    return None if row is None else json.loads(row[0])
 
 
 # The label of an event's lane in a timeline grouped by actor or by type.
@@ -128,7 +182,7 @@ def event_days(store: Store, where: EventFilter, group: str = "type",
                lanes: int = 12) -> dict[str, Any]:
     """Events per day and lane (the ``lanes`` biggest groups, the rest in ``(other)``)."""
     label = _GROUPS[group]
-    clause, params = _event_clauses(where)
+    clause, params = _event_clauses(store, where)
     top = [row[0] for row in store.db.execute(
         f"SELECT {label} AS g, count(*) AS n FROM events{clause} GROUP BY g"
         " ORDER BY n DESC, g LIMIT ?", [*params, lanes])]
@@ -149,7 +203,7 @@ def event_days(store: Store, where: EventFilter, group: str = "type",
 
 def event_places(store: Store, where: EventFilter) -> list[dict[str, Any]]:
     """Geocoded places with how many events happened there (a map needs one dot a place)."""
-    clause, params = _event_clauses(where)
+    clause, params = _event_clauses(store, where)
     clause += (" AND " if clause else " WHERE ") + "latitude IS NOT NULL AND longitude IS NOT NULL"
     return [dict(row) for row in store.db.execute(
         "SELECT place_name, place_country, latitude, longitude, count(*) AS events,"
@@ -185,7 +239,7 @@ def actors(store: Store, name: str | None = None, limit: int | None = None,
 
 def actor_network(store: Store, where: EventFilter, edges: int = 80) -> dict[str, Any]:
     """Who acts on whom: the ``edges`` heaviest actor → recipient pairs, weighted by events."""
-    clause, params = _event_clauses(where)
+    clause, params = _event_clauses(store, where)
     clause += (" AND " if clause else " WHERE ") + (
         "coalesce(actor_name, actor_country) IS NOT NULL"
         " AND coalesce(recipient_name, recipient_country) IS NOT NULL")
@@ -270,20 +324,44 @@ def search_ranking(store: Store, text: str, depth: int) -> tuple[list[int], int]
         return [], 0
     total = int(store.db.execute(
         "SELECT count(*) FROM sentences_fts WHERE sentences_fts MATCH ?", (match,)).fetchone()[0])
-    ranked = [row[0] for row in store.db.execute(
-        "SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?",
-        (match, depth))]
-    return ranked, total
+    ranked = store.db.execute(  # one step: see ``events_json``
+        "SELECT json_group_array(rowid) FROM (SELECT rowid FROM sentences_fts"
+        " WHERE sentences_fts MATCH ? ORDER BY rank LIMIT ?)", (match, depth)).fetchone()[0]
+    return json.loads(ranked), total
+
+
+def frequent_words(store: Store, min_sentences: int, limit: int) -> list[str]:
+    """The words found in the most sentences (at least ``min_sentences``; ``limit`` stems),
+    in the forms they are most often written: the index holds stems ("kill"), a search
+    is typed as a word ("killed", "killing")."""
+    store.db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS temp.sentence_terms"
+                     " USING fts5vocab(main, 'sentences_fts', 'row')")
+    stems = [row[0] for row in store.db.execute(
+        "SELECT term FROM temp.sentence_terms WHERE doc >= ? ORDER BY doc DESC LIMIT ?",
+        (min_sentences, limit))]
+    words: list[str] = []
+    for stem in stems:
+        written = Counter(word.lower() for (marked,) in store.db.execute(
+            "SELECT highlight(sentences_fts, 0, char(2), char(3)) FROM sentences_fts"
+            " WHERE sentences_fts MATCH ? LIMIT 100", (f'"{stem}"',))
+            for word in re.findall("\x02(.*?)\x03", marked))
+        seen = sum(written.values())
+        words += [word for word, count in written.most_common() if count >= seen / 5]
+    return list(dict.fromkeys(words))
 
 
 def sentences_at(store: Store, rowids: list[int]) -> list[dict[str, Any]]:
-    """The sentences with these rowids, in that order, with their article's date and outlet."""
-    rows = {row["rowid"]: dict(row) for row in store.db.execute(
-        "SELECT s.rowid, s.article_id, s.idx AS sentence_index, s.start, s.end, s.text,"
-        " a.published, a.source, a.title FROM sentences s JOIN articles a ON a.id = s.article_id"
-        f" WHERE s.rowid IN ({','.join('?' * len(rowids))})", rowids)}
-    return [{k: v for k, v in rows[rowid].items() if k != "rowid"} for rowid in rowids
-            if rowid in rows]
+    """The sentences with these rowids, in that order, with their article's date and outlet
+    (fetched in one step: see ``events_json``)."""
+    found = json.loads(store.db.execute(
+        "SELECT json_group_array(json_array(s.rowid, json_object('article_id', s.article_id,"
+        " 'sentence_index', s.idx, 'start', s.start, 'end', s.end, 'text', s.text,"
+        " 'published', a.published, 'source', a.source, 'title', a.title)))"
+        " FROM sentences s JOIN articles a ON a.id = s.article_id"
+        " WHERE s.rowid IN (SELECT value FROM json_each(?))", (json.dumps(rowids),)
+    ).fetchone()[0])
+    by_rowid = dict(map(tuple, found))
+    return [by_rowid[rowid] for rowid in rowids if rowid in by_rowid]
 
 
 def stats(store: Store) -> dict[str, Any]:

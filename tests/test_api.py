@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+import shutil
 import sqlite3
 import time
 from pathlib import Path
@@ -14,7 +15,9 @@ import pytest
 from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
+from chronicle import query
 from chronicle.cli import main
+from chronicle.serve import api
 from chronicle.serve.app import create_app
 from chronicle.store import Store
 from tests.explorer_store import build_store
@@ -164,6 +167,45 @@ def test_exports_are_downloads_in_each_format(client: TestClient) -> None:
     assert slides["events"][0]["start_date"] == {"year": "2024", "month": "3", "day": "19"}
     timeline = client.get("/api/export/timeline").json()
     assert timeline["events"] and "article" in timeline["events"][0]["text"]["text"]
+
+
+def test_a_repeated_request_is_answered_from_memory_as_it_was_first(client: TestClient) -> None:
+    url = "/api/export/events?format=timelinejs&type=ASSAULT"
+    first, again = client.get(url), client.get(url)
+    assert (first.headers.get("x-cache"), again.headers["x-cache"]) == (None, "hit")
+    assert again.content == first.content
+    assert again.headers["content-disposition"] == first.headers["content-disposition"]
+    assert client.get("/api/events?type=BOMBING").status_code == 400  # errors are not kept
+    assert client.get("/api/events?type=BOMBING").headers.get("x-cache") is None
+
+
+def test_a_store_that_changes_is_never_answered_from_a_stale_memory(store_path: Path,
+                                                                    tmp_path: Path) -> None:
+    copy = tmp_path / "copy.db"
+    shutil.copy(store_path, copy)
+    client = TestClient(create_app(copy, precompute=False))
+    assert get(client, "/api/events", actor="blinken")["total"] == 1
+    db = sqlite3.connect(copy)  # a second event by a new name that the filter matches
+    db.executescript("CREATE TEMP TABLE t AS SELECT * FROM events WHERE actor_name LIKE"
+                     " '%blinken%'; UPDATE t SET id = id || '-2', actor_name = 'Blinken aide';"
+                     " INSERT INTO events SELECT * FROM t;")
+    db.close()
+    assert get(client, "/api/events", actor="blinken")["total"] == 2
+
+
+def test_the_most_frequent_words_are_ranked_before_anyone_searches(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(api, "RANK_AHEAD_SENTENCES", 3)  # "frequent" in a five-article store
+    app = create_app(store_path, precompute=True)
+    with TestClient(app):
+        state = app.state.chronicle
+        assert state.warm.wait(60)
+        with Store.read_only(store_path) as store:
+            words = query.frequent_words(store, min_sentences=3, limit=api.RANK_AHEAD_WORDS)
+        assert "gaza" in words  # as written: the index holds stems
+        for word in words:
+            found, (ranked, total) = state.peek(("search-ranking", word, api.SEARCH_DEPTH))
+            assert found and total >= 3 and len(ranked) == min(total, api.SEARCH_DEPTH)
 
 
 # -- validation ----------------------------------------------------------------------------

@@ -68,6 +68,8 @@ async def answer(request: Request, key: Hashable,
 
 
 def _encode(value: Any) -> bytes:
+    if isinstance(value, bytes):  # built as JSON already
+        return value
     return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode()
 
 
@@ -120,15 +122,30 @@ async def search(request: Request, page: Paging,
 
 
 SEARCH_DEPTH = 200  # matches ranked at once: the first pages of a search share one ranking
+# Words found in this many sentences take ~5 ms or more to rank (every match is scored):
+# the most frequent of them are ranked when the explorer starts.
+RANK_AHEAD_SENTENCES = 4000
+RANK_AHEAD_WORDS = 200
 
 
 def search_results(state: StoreState, store: Store, q: str,
                    page: Page) -> tuple[list[dict[str, Any]], int]:
     """One page of the sentences matching ``q``, best first, and how many match in all."""
     depth = -(-(page.offset + page.per_page) // SEARCH_DEPTH) * SEARCH_DEPTH
-    (ranked, total), _ = state.cached(("search-ranking", q.lower(), depth),
-                                      lambda s: query.search_ranking(s, q, depth))
+    ranked, total = search_ranking(state, q, depth)
     return query.sentences_at(store, ranked[page.offset:page.offset + page.per_page]), total
+
+
+def search_ranking(state: StoreState, q: str, depth: int) -> tuple[list[int], int]:
+    return state.cached(("search-ranking", q.lower(), depth),
+                        lambda s: query.search_ranking(s, q, depth))[0]
+
+
+def rank_frequent_words(state: StoreState) -> None:
+    """Rank ahead the searches that take longest: single words found in thousands of
+    sentences ("said" in a news corpus)."""
+    for word in query.frequent_words(state.store(), RANK_AHEAD_SENTENCES, RANK_AHEAD_WORDS):
+        search_ranking(state, word, SEARCH_DEPTH)
 
 
 @router.get("/timeline")
@@ -179,8 +196,14 @@ async def events(request: Request, where: Events, page: Paging,
     the most articles first."""
     paged = EventFilter(**{**asdict(where), "limit": page.per_page, "offset": page.offset,
                            "most_reported_first": sort == "reported"})
-    return await answer(request, ("events", where, sort, page), lambda s: page.wrap(
-        query.events(s, paged, mentions_per_event=LIST_MENTIONS), query.count_events(s, where)))
+    state = state_of(request)
+
+    def compute(store: Store) -> bytes:
+        # the pages and both orders of one filter share its count
+        total, _ = state.cached(("events-count", where), lambda s: query.count_events(s, where))
+        items = query.events_json(store, paged, mentions_per_event=LIST_MENTIONS)
+        return _encode(page.wrap([], total)).replace(b'"items":[]', b'"items":' + items.encode(), 1)
+    return await answer(request, ("events", where, sort, page), compute)
 
 
 @router.get("/events/days")

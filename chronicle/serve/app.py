@@ -21,12 +21,13 @@ from starlette.exceptions import HTTPException
 
 from chronicle import __version__, query
 from chronicle.serve import api, pages
+from chronicle.serve.answered import AnsweredRequests
 from chronicle.serve.state import StoreState
 
 STATIC = Path(__file__).parent / "static"
 
 
-def create_app(db_path: str | Path, precompute: bool = True, cache_size: int = 512) -> FastAPI:
+def create_app(db_path: str | Path, precompute: bool = True, cache_size: int = 1024) -> FastAPI:
     """The explorer over the store at ``db_path``.
 
     ``precompute``: compute the default timeline in the background at start, so the first
@@ -52,6 +53,7 @@ def create_app(db_path: str | Path, precompute: bool = True, cache_size: int = 5
     app.include_router(api.router)
     app.include_router(pages.router)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
+    app.add_middleware(AnsweredRequests, state=state)
     if precompute:
         threading.Thread(target=_warm, args=(state,), daemon=True).start()
     else:
@@ -68,6 +70,7 @@ def _warm(state: StoreState) -> None:
             query.event_days(s, query.EventFilter(), "type", 12)))
         key = api.timeline_key(None, None, None, None, 2)
         state.cached(("json", key), lambda _: api._encode(api.timeline_entries(state, key)))
+        api.rank_frequent_words(state)
     finally:  # a failure here shows again, with its message, when the answer is asked for
         state.warm.set()
 

@@ -10,7 +10,6 @@ memory: the timeline in particular takes seconds to compute on a large store.
 from __future__ import annotations
 
 import multiprocessing
-import os
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -18,13 +17,13 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
-from chronicle.store import Store
+from chronicle.store import Store, file_version
 
 
 class StoreState:
     """The served store: per-thread connections and an LRU cache of computed answers."""
 
-    def __init__(self, path: str | Path, cache_size: int = 512) -> None:
+    def __init__(self, path: str | Path, cache_size: int = 1024) -> None:
         self.path = Path(path)
         Store.read_only(self.path).close()  # fail at start, not on the first request
         self.cache_size = cache_size
@@ -45,15 +44,7 @@ class StoreState:
         return store
 
     def version(self) -> tuple[int, ...]:
-        """Changes whenever a writer commits (to the database file or its write-ahead log)."""
-        stamps = []
-        for suffix in ("", "-wal"):
-            try:
-                stat = os.stat(f"{self.path}{suffix}")
-                stamps += [stat.st_mtime_ns, stat.st_size]
-            except FileNotFoundError:
-                stamps += [0, 0]
-        return tuple(stamps)
+        return file_version(self.path)
 
     def peek(self, key: Hashable) -> tuple[bool, Any]:
         """(True, value) when ``key`` is cached for the store as it is now; never computes."""
@@ -64,6 +55,11 @@ class StoreState:
                 self.hits += 1
                 return True, self._cache[full_key]
         return False, None
+
+    def keep(self, key: Hashable, value: Any, version: tuple[int, ...]) -> None:
+        """Remember ``value``, computed elsewhere from the store at ``version``."""
+        with self._cache_lock:
+            self._remember((key, version), value)
 
     def cached(self, key: Hashable, compute: Callable[[Store], Any]) -> tuple[Any, bool]:
         """``compute(store)`` once per key and store version; returns (value, was cached).
@@ -86,12 +82,15 @@ class StoreState:
             value = compute(self.store())
             with self._cache_lock:
                 self.misses += 1
-                if self.cache_size > 0:
-                    self._cache[full_key] = value
-                    while len(self._cache) > self.cache_size:
-                        self._cache.popitem(last=False)
+                self._remember(full_key, value)
                 self._key_locks.pop(full_key, None)
         return value, False
+
+    def _remember(self, full_key: Hashable, value: Any) -> None:
+        if self.cache_size > 0:
+            self._cache[full_key] = value
+            while len(self._cache) > self.cache_size:
+                self._cache.popitem(last=False)
 
     def in_background(self, key: Hashable, compute: Callable[[str], Any]) -> tuple[bool, Any]:
         """(True, value) when ready; else (False, None) and ``compute(store path)`` is started
@@ -120,8 +119,8 @@ class StoreState:
             self._jobs.pop(key, None)
             if future.exception() is not None:
                 self.failures[key] = repr(future.exception())
-            elif self.cache_size > 0:
-                self._cache[(key, version)] = future.result()
+            else:
+                self._remember((key, version), future.result())
 
     def close(self) -> None:
         """Stop background computations: a server that is asked to stop should not wait

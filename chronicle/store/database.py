@@ -6,6 +6,7 @@ that is killed and started again ends with the same store as an uninterrupted on
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -21,6 +22,19 @@ if TYPE_CHECKING:
     import numpy as np
 
 DEFAULT_DB = "chronicle.db"
+
+
+def file_version(path: str | Path) -> tuple[int, ...]:
+    """Changes whenever a writer commits (to the database file or its write-ahead log): what
+    answers computed from a store are remembered against."""
+    stamps: list[int] = []
+    for suffix in ("", "-wal"):
+        try:
+            stat = os.stat(f"{path}{suffix}")
+            stamps += [stat.st_mtime_ns, stat.st_size]
+        except FileNotFoundError:
+            stamps += [0, 0]
+    return tuple(stamps)
 
 
 class StoreError(Exception):

@@ -248,6 +248,23 @@ MIGRATIONS: list[str] = [
         WHERE m.id = event_links.mention_id);
     CREATE INDEX event_links_earliest ON event_links(event_id, published, mention_id);
     """,
+    # 7: an actor's or recipient's events, of one type or all, put in the explorer's orders
+    # from the index alone: the events themselves are read for the page shown only
+    """
+    DROP INDEX events_actor_name;
+    DROP INDEX events_actor_country;
+    DROP INDEX events_recipient_name;
+    DROP INDEX events_recipient_country;
+    CREATE INDEX events_actor_name
+        ON events(actor_name, event_type, date, article_count, mention_count, id);
+    CREATE INDEX events_actor_country
+        ON events(actor_country, event_type, date, article_count, mention_count, id);
+    CREATE INDEX events_recipient_name
+        ON events(recipient_name, event_type, date, article_count, mention_count, id);
+    CREATE INDEX events_recipient_country
+        ON events(recipient_country, event_type, date, article_count, mention_count, id);
+    ANALYZE events;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
