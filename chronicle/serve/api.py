@@ -137,6 +137,7 @@ def search_results(state: StoreState, store: Store, q: str,
 
 
 def search_ranking(state: StoreState, q: str, depth: int) -> tuple[list[int], int]:
+    """The ``depth`` best matches of ``q`` and how many match, ranked once a store version."""
     return state.cached(("search-ranking", q.lower(), depth),
                         lambda s: query.search_ranking(s, q, depth))[0]
 
