@@ -203,6 +203,7 @@ async def events(request: Request, where: Events, page: Paging,
         # the pages and both orders of one filter share its count
         total, _ = state.cached(("events-count", where), lambda s: query.count_events(s, where))
         items = query.events_json(store, paged, mentions_per_event=LIST_MENTIONS)
+        # the page's shape from Page.wrap, its items already JSON (never parsed and dumped)
         return _encode(page.wrap([], total)).replace(b'"items":[]', b'"items":' + items.encode(), 1)
     return await answer(request, ("events", where, sort, page), compute)
 

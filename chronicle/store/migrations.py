@@ -248,8 +248,8 @@ MIGRATIONS: list[str] = [
         WHERE m.id = event_links.mention_id);
     CREATE INDEX event_links_earliest ON event_links(event_id, published, mention_id);
     """,
-    # 7: an actor's or recipient's events, of one type or all, put in the explorer's orders
-    # from the index alone: the events themselves are read for the page shown only
+    # 7: an actor's or recipient's events of one type found by one index seek, and counted
+    # from the index alone (type, date and the reported-first columns ride along)
     """
     DROP INDEX events_actor_name;
     DROP INDEX events_actor_country;
