@@ -266,3 +266,110 @@ def test_international_bodies_are_one_class_for_scoring():
     assert predicted(Actor("UNHCR", country="UNO", sectors=("IGO", "REF"))) == \
         [("IGO", "REF")]
     assert predicted(Actor("Red Cross", country="NGO", sectors=("NGO",))) == [("IGO", "NGO")]
+
+
+# --- who the event is aimed at ---------------------------------------------------------------
+
+
+def test_protest_at_a_place_is_against_that_countrys_government(code):
+    event = primary(code("Thousands of farmers blocked roads in the centre of Nairobi on Monday."))
+    assert event.event_type == "PROTEST"
+    assert (event.recipient.country, event.recipient.sector) == ("KEN", "GOV")
+
+
+def test_protest_naming_no_target_is_against_the_government_where_it_happens(code):
+    event = primary(code("Striking teachers rallied across Peru on Tuesday."))
+    assert event.event_type == "PROTEST"
+    assert (event.recipient.country, event.recipient.sector) == ("PER", "GOV")
+    assert event.recipient.kind == "implied" and event.recipient.start == -1
+
+
+def test_an_ethnic_group_is_coded_by_where_it_lives(code):
+    event = primary(code("Soldiers killed four ethnic Hungarians in a raid in western Romania."))
+    assert (event.recipient.country, event.recipient.sector) == ("ROU", "CVL")
+
+
+def test_a_threat_is_put_to_the_subject_of_its_condition(code):
+    event = primary(code("The union threatened to strike unless the government raised wages "
+                         "in Chile."))
+    assert event.event_type == "THREATEN"
+    assert event.recipient.sector == "GOV"
+
+
+def test_verbs_joined_by_and_share_the_object_named_after_the_last(code):
+    events = code("Doctors from American aid groups donated and delivered medicine to a "
+                  "school in Kabul.")
+    given = {e.trigger: e.recipient for e in events if e.event_type == "AID"}
+    assert (given["donated"].country, given["donated"].sector) == ("AFG", "EDU")
+    assert given["donated"] == given["delivered"]
+
+
+def test_a_light_verb_takes_the_recipient_of_its_event_noun(code):
+    event = primary(code("Police launched an investigation into crimes committed by "
+                         "Serbian militias."))
+    assert (event.recipient.country, event.recipient.sector) == ("SRB", "PRM")
+
+
+def test_an_attempt_is_not_the_actor_of_the_act_it_aims_at(code):
+    event = primary(code("An attempt to assassinate the governor of Kandahar was foiled."))
+    assert event.event_type == "ASSAULT"
+    assert event.actor is None or event.actor.sector != "GOV"
+    assert event.recipient.sector == "GOV"
+
+
+def test_whom_an_order_is_given_to_is_the_recipient(code):
+    event = primary(code("The Turkish government ordered the newspaper Zaman to suspend "
+                         "publication."))
+    assert (event.recipient.country, event.recipient.sector) == ("TUR", "JRN")
+
+
+def test_a_demand_asks_the_one_who_is_to_act(code):
+    event = primary(code("Poland demanded an apology by Moscow that Russian troops killed "
+                         "the prisoners."))
+    assert event.event_type == "REQUEST"
+    assert (event.recipient.country, event.recipient.sector) == ("RUS", "GOV")
+
+
+def test_talks_on_a_subject_and_talks_in_a_city_name_no_party(code):
+    event = primary(code("Israel and Lebanon renewed negotiations in Geneva on an Israeli "
+                         "troop pullback."))
+    assert event.event_type == "CONSULT"
+    assert event.recipient is None or event.recipient.country not in {"CHE"}
+    assert event.recipient is None or event.recipient.sector != "MIL"
+
+
+def test_a_ceasefire_in_a_place_says_where_not_to_whom(code):
+    event = primary(code("The militia declared a unilateral ceasefire in south Lebanon."))
+    assert event.event_type == "RETREAT"
+    assert event.recipient is None
+    assert event.location is not None and event.location.country == "LBN"
+
+
+def test_martial_law_is_imposed_on_the_people_where_it_holds(code):
+    event = primary(code("The army has imposed martial law as fighting raged in Mandalay."))
+    assert (event.recipient.country, event.recipient.sector) == ("MMR", "CVL")
+    assert event.recipient.kind == "implied"
+
+
+def test_a_concession_after_talks_is_made_to_the_other_party(code):
+    event = primary(code("The union called off the strike after negotiations with the "
+                         "Ghanaian government."))
+    assert (event.recipient.country, event.recipient.sector) == ("GHA", "GOV")
+
+
+def test_a_nationality_joined_to_a_noun_shares_it(code):
+    event = primary(code("Security forces tortured scores of Sierra Leonean and Liberian "
+                         "refugees."))
+    codes = {(a.country, a.sector) for a in (event.recipient, *event.co_recipients)}
+    assert codes == {("SLE", "REF"), ("LBR", "REF")}
+
+
+def test_a_place_on_a_border_does_not_lend_its_nationality(code):
+    event = primary(code("Burmese troops captured part of a Karen rebel stronghold on the "
+                         "Thai border."))
+    assert (event.recipient.country, event.recipient.sector) == ("MMR", "REB")
+
+
+def test_homes_stand_for_the_civilians_in_them(code):
+    event = primary(code("Bulldozers demolished Palestinian homes in Hebron."))
+    assert (event.recipient.country, event.recipient.sector) == ("PSE", "CVL")

@@ -81,7 +81,7 @@ class Actor:
     name: str = ""  # canonical name where one is known: "Antony Blinken", "Israel"
     country: str = ""  # ISO3; UNO, EUR, IGO or NGO for bodies of nations
     sectors: tuple[str, ...] = ()  # PLOVER/POLECAT sectors: GOV, MIL, REB, IGO, CVL, ...
-    kind: str = ""  # country, capital, city, named, agent, pronoun
+    kind: str = ""  # country, capital, city, named, agent, pronoun; implied (no text span)
     start: int = -1  # character offsets into the article, -1 when not from a text span
     end: int = -1
 

@@ -370,9 +370,16 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if child.dep_ == "nsubj":
                 return child, False
             if child.dep_ == "nsubjpass":
-                return child, True
+                # "was indicted and will resign": "resign" shares the subject, not the
+                # passive voice
+                return child, current is token or any(c.dep_ == "auxpass"
+                                                      for c in token.children)
         if current.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
+                if current.head.lemma_.lower() in AIM_NOUNS:
+                    # "an attempt to kill the governor": whose attempt, if said, acts
+                    owner = [c for c in current.head.children if c.dep_ == "poss"]
+                    return (owner[0], False) if owner else (None, False)
                 return current.head, False
             current = current.head
         elif current.dep_ == "pcomp" and current.head.dep_ == "prep" and \
@@ -437,6 +444,22 @@ def _objects(token: Token) -> list[Token]:
         if child.lower_ == "up" and child.dep_ in {"prt", "prep", "advmod"}:
             out += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "to"
                     for g in c.children if g.dep_ == "pobj"]
+    if token.dep_ == "xcomp":  # "ordered the newspaper to suspend publication": whom made to
+        out += [c for c in token.head.children if c.dep_ == "dobj"]
+    out += _stranded_objects(token)
+    return out
+
+
+def _stranded_objects(token: Token) -> list[Token]:
+    """The object of a preposition the parser left empty, having made it the subject of
+    the clause that follows: "granted asylum to [five officers] holed up in ..."."""
+    out = []
+    for prep in token.children:
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ in RECIPIENT_PREPS and \
+                not any(g.dep_ == "pobj" for g in prep.children):
+            out += [s for clause in token.children if clause.dep_ in CLAUSE_DEPS
+                    for s in clause.children
+                    if s.dep_ in {"nsubj", "nsubjpass"} and s.left_edge.i == prep.i + 1]
     return out
 
 
@@ -578,7 +601,9 @@ def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
                     for g in c.children if g.dep_ == "ccomp"]
         asked = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
         named = [o for o in objects if o.dep_ in {"dobj", "dative"} and o.ent_type_ in NAMED]
-        objects = list(dict.fromkeys([*named, *asked, *objects]))
+        # "demanded an admission by Moscow that ...": who is to do it is asked
+        doers = [g for o in objects if o.dep_ == "dobj" for g in _doers(o)]
+        objects = list(dict.fromkeys([*named, *doers, *asked, *objects]))
     return objects
 
 
@@ -684,23 +709,29 @@ def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]
 def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, span: Span,
                      reg: Registry, context: list[str]) -> list[EventMention]:
     out: list[EventMention] = []
+    triggers: list[Token] = []  # out's triggers, in step
     seen: set[tuple[str, str, str]] = set()
     here = [*_sentence_countries(span, reg), *context]
     for cand in _candidates(span):
         date, basis = _date(article, read, sentence, cand.trigger.idx)
         actor_toks, recipient_toks = _participants(cand)
+        if cand.event_type == "CONSULT":  # "talks on a pullback": a topic, not a party
+            recipient_toks = [t for t in recipient_toks if t.dep_ != "pobj" or
+                              t.head.lower_ not in {"on", "over", "about"}]
         actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger, here, agentive=True)
         recipient, recipient_tok = _pick(recipient_toks, reg, date, cand.trigger, here,
                                          exclude=actor_tok)
         if recipient is None:
             recipient, recipient_tok = _pick(_purpose_objects(cand), reg, date, cand.trigger,
                                              here, exclude=actor_tok)
-        if actor is not None and recipient is not None and \
-                (actor.start, actor.end) == (recipient.start, recipient.end):
-            recipient, recipient_tok = None, None
+        if actor is not None and recipient is not None and recipient.start >= 0 and \
+                actor.start < recipient.end and recipient.start < actor.end:
+            recipient, recipient_tok = None, None  # one phrase is not both sides
         if actor is None:
             actor, actor_tok = _unattributed(cand, actor_toks, span, recipient, reg, date,
                                              context)
+        actor = _ethnic_home(actor, actor_tok, span, cand, recipient, reg, here)
+        recipient = _ethnic_home(recipient, recipient_tok, span, cand, actor, reg, here)
         actor = _domestic(actor, here)
         if recipient is not None and not recipient.country and recipient.sector == "CVL" and \
                 cand.event_type in {"ASSAULT", "COERCE"}:
@@ -709,10 +740,29 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             recipient = replace(recipient, country=place.country) if place else recipient
         recipient = _domestic(recipient, here)
         cand.event_type, cand.mode = _recode(cand, actor)
+        if cand.event_type == "CONSULT" and recipient is not None and \
+                recipient.kind == "city":
+            recipient, recipient_tok = None, None  # "talks in Geneva": where they met
+        if cand.event_type == "RETREAT" and recipient_tok is not None and \
+                recipient_tok.dep_ == "pobj" and recipient_tok.head.lower_ in {"in", "at"}:
+            # a ceasefire or a surrender "in south Lebanon" says where, not to whom
+            recipient, recipient_tok = None, None
+        if recipient is None and cand.event_type in {"CONCEDE", "RETREAT", "AGREE"}:
+            recipient, recipient_tok = _pick(_negotiated_with(cand.trigger), reg, date,
+                                             cand.trigger, here, exclude=actor_tok)
+        if recipient is None and cand.event_type == "THREATEN":
+            recipient, recipient_tok = _pick(_conditioned(cand.trigger), reg, date,
+                                             cand.trigger, here, exclude=actor_tok)
         actor = _sector_of_head(actor, actor_tok, cand.event_type)
         recipient = _sector_of_head(recipient, recipient_tok, "")
+        if cand.event_type == "PROTEST":
+            recipient = _protested(recipient, recipient_tok, span, cand, actor, reg, here)
+        if recipient is None and cand.event_type in {"THREATEN", "COERCE"}:
+            recipient = _under_restriction(span, cand, actor, reg, here)
         co_actors = _conjoined(actor, actor_tok, reg, date, here)
         co_recipients = _conjoined(recipient, recipient_tok, reg, date, here)
+        actor = _shared_noun(actor, actor_tok, co_actors)
+        recipient = _shared_noun(recipient, recipient_tok, co_recipients)
         key = (cand.event_type, actor.code if actor else "", recipient.code if recipient else "")
         if key in seen:
             continue  # "bombed and shelled the town": one happening
@@ -739,7 +789,41 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             published=article.published, source=article.source, cameo_root=coding.root,
             quad_class=coding.quad_class, goldstein=coding.goldstein,
             depth=_depth(trigger), co_actors=co_actors, co_recipients=co_recipients))
-    return out
+        triggers.append(trigger)
+    return _shared_objects(out, triggers)
+
+
+def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list[EventMention]:
+    """Verbs joined by "and" share the object named after the last: "donated and delivered
+    goods to the school" gives to the school twice. Only where the later verb has no
+    subject of its own ("Israel bombed and Hamas fired at X" shares nothing). A light verb
+    takes the recipient of the event noun it governs ("launched an investigation into"), a
+    refusal that of the act it refuses ("rejected an invitation to meet X")."""
+    at = {t.i: n for n, t in enumerate(triggers)}
+    for n, (mention, trigger) in enumerate(zip(mentions, triggers, strict=True)):
+        if mention.recipient is not None or trigger.pos_ != "VERB":
+            continue
+        done = next((mentions[at[c.i]] for c in trigger.children if c.dep_ == "dobj" and
+                     c.i in at and mentions[at[c.i]].event_type == mention.event_type), None)
+        if done is None and mention.event_type == "REJECT":
+            # "rejected an invitation to attend a meeting of X": X is turned down
+            done = next((mentions[at[a.i]] for o in trigger.children if o.dep_ == "dobj"
+                         for a in o.children if a.dep_ == "acl" and a.i in at), None)
+        if done is not None:  # "launched an investigation into X": the noun says into whom
+            mentions[n] = replace(mention, recipient=done.recipient,
+                                  co_recipients=done.co_recipients)
+            continue
+        if any(c.dep_ in {"dobj", "dative"} for c in trigger.children):
+            continue
+        for conj in trigger.conjuncts:
+            other = mentions[at[conj.i]] if conj.i in at else None
+            if conj.i > trigger.i and other is not None and other.recipient is not None and \
+                    other.event_type == mention.event_type and \
+                    not any(c.dep_ in SUBJECTS for c in conj.children):
+                mentions[n] = replace(mention, recipient=other.recipient,
+                                      co_recipients=other.co_recipients)
+                break
+    return mentions
 
 
 BORDERS = {"border", "frontier", "boundary"}
@@ -758,9 +842,23 @@ QUANTITIES = {"score", "scores", "thousand", "thousands", "hundred", "hundreds",
 MILITARY_KIT = {"aircraft", "warplane", "jet", "helicopter", "gunship", "tank", "warship",
                 "gunboat", "drone", "bomber", "artillery", "predator", "battleship", "frigate",
                 "destroyer", "submarine", "fighter"}
+# Where civilians live: "demolished Palestinian homes" acts on civilians.
+DWELLINGS = {"home", "house", "dwelling", "apartment", "residence", "neighbourhood",
+             "neighborhood"}
 TROOPS = {"troop", "soldier", "force", "unit", "reinforcement", "paratrooper", "marine",
           "tank", "warship", "battalion", "brigade", "division"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
+# Heads that name a people living somewhere: "the Albanian population of the province".
+ETHNIC_HEADS = {"population", "minority", "community", "communities", "minorities"}
+# Nouns of an aim whose infinitive names the act, not who does it: "an attempt to kill".
+AIM_NOUNS = {"attempt", "bid", "effort", "plan", "plot", "move", "decision", "order", "call",
+             "threat", "promise", "pledge", "offer", "proposal", "failure", "refusal",
+             "readiness", "willingness", "determination", "intention", "ultimatum", "right"}
+# Rules imposed on a whole population.
+RESTRICTIONS = {"curfew", "martial law", "state of emergency", "lockdown", "emergency rule"}
+# Nouns of places where people gather: "blocked roads leading to the city centre".
+PLACE_NOUNS = {"city", "town", "capital", "centre", "center", "street", "road", "square",
+               "village", "district", "province", "region", "downtown", "border", "bridge"}
 PLEDGEABLE = lex.COOPERATIVE | {"CONCEDE", "RETREAT"}
 
 
@@ -854,6 +952,36 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
     return kind, mode
 
 
+def _negotiated_with(trigger: Token) -> list[Token]:
+    """Whom a concession is made to, when told by the talks it followed: "called off the
+    strike after deliberations with the government"."""
+    talks = [t for t in _preps(trigger, {"after", "following"})
+             if (_noun_trigger(t) or ("", ""))[0] == "CONSULT" or
+             t.lemma_.lower() in {"deliberation", "bargaining"}]
+    return [party for t in talks for party in _preps(t, {"with"})]
+
+
+def _conditioned(trigger: Token) -> list[Token]:
+    """Who a threat is put to: the subject of its condition ("threatened to strike unless
+    Israel rescinded the law", "to stop talks if the United States goes ahead")."""
+    top = trigger
+    for _ in range(4):  # up to the verb of threatening: "threatened [to hold a strike]"
+        if top.dep_ not in {"xcomp", "dobj", "conj"} or top.head.i == top.i:
+            break
+        top = top.head
+    out: list[Token] = []
+    frontier = [top]
+    while frontier:  # down the verbs it governs: "threatened to stop [...] if X"
+        node = frontier.pop()
+        for child in node.children:
+            if child.dep_ in {"xcomp", "dobj"}:
+                frontier.append(child)
+            elif child.dep_ == "advcl" and any(
+                    m.dep_ == "mark" and m.lower_ in {"unless", "if"} for m in child.children):
+                out += [c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return out
+
+
 def _span_ents(span: Span) -> list[Span]:
     """The entities inside ``span``; spaCy's ``Span.ents`` rebuilds all the doc's each time,
     so the doc's are kept, in order, and the sentence's found by bisection."""
@@ -902,21 +1030,83 @@ def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
 
 def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Actor | None:
     """A nation's actor without a sector takes one from what the phrase names: warplanes,
-    tanks and helicopters are its military; plural people ("100 Palestinians", "young
-    Algerians") and people who protest ("thousands of Nigerians") are civilians."""
+    tanks and helicopters are its military, homes its civilians; plural people ("100
+    Palestinians", "young Algerians", "the welfare of 2,000 Libyans") and people who
+    protest ("thousands of Nigerians") are civilians."""
     if actor is None or token is None or not actor.country:
         return actor
-    if actor.kind == "capital" and token.dep_ == "pobj":
-        # a capital is its government as subject or object, a place after a preposition
-        # ("a curfew in Algiers")
+    if actor.kind == "capital" and token.dep_ == "pobj" and \
+            token.head.lower_ not in {"by", "from"}:
+        # a capital is its government as subject or object or doer ("an offer from
+        # Moscow"), a place after a preposition of place ("a curfew in Algiers")
         return replace(actor, sectors=("CVL",))
     if actor.sector not in {"", "UNK"}:  # UNK: "Iraqi Kurds", a nation and an unknown noun
         return actor
     if token.lemma_.lower() in MILITARY_KIT:
         return replace(actor, sectors=("MIL",))
-    if (kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}) or _people(token, actor):
+    if token.lemma_.lower() in DWELLINGS:
+        return replace(actor, sectors=("CVL",))
+    if (kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}) or _people(token, actor) or \
+            _people(_of_object(token), actor):
         return replace(actor, sectors=("CVL",))
     return actor
+
+
+def _protested(recipient: Actor | None, token: Token | None, span: Span, cand: _Candidate,
+               actor: Actor | None, reg: Registry, countries: list[str]) -> Actor | None:
+    """Protesters address a state: a protest at a place ("a rally in Lagos", "blocked roads
+    in the capital") or at no one named is coded, as ICEWS and POLECAT code it, against the
+    government of the country where it happens."""
+    if recipient is not None:
+        place = recipient.kind in {"city", "capital", "country"} or (token is not None and (
+            token.ent_type_ in PLACE_LABELS or token.lemma_.lower() in PLACE_NOUNS))
+        if place and recipient.country and recipient.sector in {"", "CVL"}:
+            return replace(recipient, sectors=("GOV",))
+        return recipient
+    country = _where(span, cand, actor, reg, countries)
+    if not country:
+        return None
+    return Actor(text="", name=f"government ({country})", country=country, sectors=("GOV",),
+                 kind="implied")
+
+
+def _where(span: Span, cand: _Candidate, actor: Actor | None, reg: Registry,
+           countries: list[str]) -> str:
+    """The country an event happens in: its place's, else the first the sentence (or the
+    article) names; "" if none, or an international body."""
+    place = _location(span, cand, actor, None, reg, countries)[1]
+    country = place.country if place is not None and place.country else \
+        next(iter(countries), "")
+    return "" if country in BODY_CODES else country
+
+
+def _shared_noun(actor: Actor | None, token: Token | None,
+                 conjoined: tuple[Actor, ...]) -> Actor | None:
+    """A nationality adjective joined to a noun shares the noun: "Sierra Leonean and
+    Liberian refugees" are both refugees (the parser makes "Leonean" a noun of its own)."""
+    if actor is None or token is None or actor.kind != "demonym" or \
+            actor.sector not in {"", "UNK"} or token.tag_ in {"NNS", "NNPS"}:
+        return actor
+    joined = {c.i for c in token.conjuncts}
+    sectors = next((c.sectors for c in conjoined if c.sector not in {"", "UNK"} and
+                    any(c.start <= t.idx < c.end for t in token.doc if t.i in joined)), ())
+    return replace(actor, sectors=sectors) if sectors else actor
+
+
+def _under_restriction(span: Span, cand: _Candidate, actor: Actor | None, reg: Registry,
+                       countries: list[str]) -> Actor | None:
+    """A curfew, martial law or a state of emergency is imposed on the people of where it
+    holds: "prepared to impose martial law as battles raged in Baghdad"."""
+    things = [c for c in cand.trigger.children if c.dep_ == "dobj"] if not cand.noun else \
+        [cand.trigger]
+    if not any(" ".join(t.lower_ for t in thing.subtree).endswith(tuple(RESTRICTIONS))
+               for thing in things):
+        return None
+    country = _where(span, cand, actor, reg, countries)
+    if not country:
+        return None
+    return Actor(text="", name=f"civilians ({country})", country=country, sectors=("CVL",),
+                 kind="implied")
 
 
 def _valid(actor: Actor | None) -> bool:
@@ -939,9 +1129,11 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
             # an act, not an actor: a name that modifies it says whose act it is ("rejected
             # a US offer"), else its complements say at whom it is aimed ("official contact
             # with the US", "military aid to Chad")
-            inner_nouns = _named_modifiers(token)
             # who does it is said with "by" or "of" ("the deployment of NATO troops"); "a
-            # bombing near the town" names no actor
+            # bombing near the town" names no actor. As an object, its doer is whom the
+            # event is aimed at: "demanded an admission by Moscow"
+            inner_nouns = [] if agentive else _doers(token)
+            inner_nouns += _named_modifiers(token)
             inner_nouns += _preps(token, {"by", "from", "of"}) if agentive else \
                 _inner_nouns(token, first=INNER_DEPS - MODIFIER_DEPS)
         else:
@@ -957,7 +1149,7 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
                 assert actor is not None
                 return _resident(_with_country(actor, token, reg, context), token,
                                  context), token
-            inner_nouns = _inner_nouns(token)
+            inner_nouns = [*([] if agentive else _doers(token)), *_inner_nouns(token)]
         for inner in inner_nouns:
             actor = _actor(inner, reg, date)
             actor = actor if _valid(actor) or agentive else _place(inner, context)
@@ -978,6 +1170,31 @@ def _resident(actor: Actor, token: Token, context: Sequence[str]) -> Actor:
                 if place is not None and place.country:
                     return replace(actor, country=place.country)
     return actor
+
+
+def _ethnic_home(actor: Actor | None, token: Token | None, span: Span, cand: _Candidate,
+                 other: Actor | None, reg: Registry, countries: list[str]) -> Actor | None:
+    """An ethnic group is coded by where it lives, not by the nation its name comes from:
+    "ethnic Albanians" killed in Serbia are Serbia's, "the Albanian population of the
+    province" is the province's country. The place is the event's, else the first other
+    country the sentence (or article) names."""
+    if actor is None or token is None or not actor.country or actor.country in BODY_CODES:
+        return actor
+    start, end = _phrase(token)
+    words = {t.lower_ for t in token.doc[start:end]}
+    if "ethnic" not in words and not (token.lemma_.lower() in ETHNIC_HEADS and any(
+            c.ent_type_ == "NORP" for c in token.children)):
+        return actor
+    if any(p.ent_type_ in {"GPE", "LOC"} for p in _preps(token, {"in", "of"})):
+        return actor  # "ethnic Hungarians in Slovakia": said where (see _resident)
+    place = _location(span, cand, actor, other, reg, countries)[1]
+    home = place.country if place is not None and place.country else ""
+    if not home or home == actor.country:
+        home = next((c for c in countries if c != actor.country and c not in BODY_CODES), "")
+    if not home:
+        return actor
+    return replace(actor, country=home, sectors=actor.sectors if actor.sector not in
+                   {"", "UNK"} else ("CVL",))
 
 
 def _place(token: Token, context: Sequence[str]) -> Actor | None:
@@ -1039,6 +1256,17 @@ def _named_modifiers(token: Token) -> list[Token]:
         out += [t for t in frontier if t.ent_type_ in NAMED and t.pos_ != "PRON"
                 and t.head.ent_type_ != t.ent_type_]
         frontier = [c for t in frontier for c in t.lefts if c.dep_ in MODIFIER_DEPS]
+    return out
+
+
+def _doers(token: Token) -> list[Token]:
+    """Who does what a noun names, when said with "by": "an admission by Moscow", "crimes
+    committed by Croat forces"."""
+    out = _preps(token, {"by"})
+    for clause in token.children:
+        if clause.dep_ == "acl":
+            out += [g for c in clause.children if c.dep_ == "agent"
+                    for g in c.children if g.dep_ == "pobj"]
     return out
 
 
@@ -1163,6 +1391,9 @@ def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
     if token is None:
         return None
     start, end = _phrase(token)
+    # "a stronghold on the Thai border" is on either side: the phrase ends before it
+    end = next((t.head.i for t in token.doc[start:end] if t.lemma_.lower() in BORDERS and
+                t.dep_ == "pobj" and start < t.head.i), end)
     span = token.doc[start:end]
     actor = reg.resolve(span.text, date)
     if actor is None:
