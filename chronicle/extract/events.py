@@ -1063,21 +1063,21 @@ def _protested(recipient: Actor | None, token: Token | None, span: Span, cand: _
         if place and recipient.country and recipient.sector in {"", "CVL"}:
             return replace(recipient, sectors=("GOV",))
         return recipient
-    country = _where(span, cand, actor, reg, countries)
-    if not country:
-        return None
-    return Actor(text="", name=f"government ({country})", country=country, sectors=("GOV",),
-                 kind="implied")
+    return _implied("government", "GOV", span, cand, actor, reg, countries)
 
 
-def _where(span: Span, cand: _Candidate, actor: Actor | None, reg: Registry,
-           countries: list[str]) -> str:
-    """The country an event happens in: its place's, else the first the sentence (or the
-    article) names; "" if none, or an international body."""
+def _implied(who: str, sector: str, span: Span, cand: _Candidate, actor: Actor | None,
+             reg: Registry, countries: list[str]) -> Actor | None:
+    """A recipient the sentence implies but does not name ("the government", "civilians")
+    of the country the event happens in: its place's, else the first the sentence (or the
+    article) names. It has no text span (``start`` -1)."""
     place = _location(span, cand, actor, None, reg, countries)[1]
     country = place.country if place is not None and place.country else \
         next(iter(countries), "")
-    return "" if country in BODY_CODES else country
+    if not country or country in BODY_CODES:
+        return None
+    return Actor(text="", name=f"{who} ({country})", country=country, sectors=(sector,),
+                 kind="implied")
 
 
 def _shared_noun(actor: Actor | None, token: Token | None,
@@ -1102,11 +1102,7 @@ def _under_restriction(span: Span, cand: _Candidate, actor: Actor | None, reg: R
     if not any(" ".join(t.lower_ for t in thing.subtree).endswith(tuple(RESTRICTIONS))
                for thing in things):
         return None
-    country = _where(span, cand, actor, reg, countries)
-    if not country:
-        return None
-    return Actor(text="", name=f"civilians ({country})", country=country, sectors=("CVL",),
-                 kind="implied")
+    return _implied("civilians", "CVL", span, cand, actor, reg, countries)
 
 
 def _valid(actor: Actor | None) -> bool:
