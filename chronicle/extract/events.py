@@ -1087,9 +1087,8 @@ def _shared_noun(actor: Actor | None, token: Token | None,
     if actor is None or token is None or actor.kind != "demonym" or \
             actor.sector not in {"", "UNK"} or token.tag_ in {"NNS", "NNPS"}:
         return actor
-    joined = {c.i for c in token.conjuncts}
     sectors = next((c.sectors for c in conjoined if c.sector not in {"", "UNK"} and
-                    any(c.start <= t.idx < c.end for t in token.doc if t.i in joined)), ())
+                    any(c.start <= t.idx < c.end for t in token.conjuncts)), ())
     return replace(actor, sectors=sectors) if sectors else actor
 
 
@@ -1258,12 +1257,8 @@ def _named_modifiers(token: Token) -> list[Token]:
 def _doers(token: Token) -> list[Token]:
     """Who does what a noun names, when said with "by": "an admission by Moscow", "crimes
     committed by Croat forces"."""
-    out = _preps(token, {"by"})
-    for clause in token.children:
-        if clause.dep_ == "acl":
-            out += [g for c in clause.children if c.dep_ == "agent"
-                    for g in c.children if g.dep_ == "pobj"]
-    return out
+    agents = (_by_agent(clause) for clause in token.children if clause.dep_ == "acl")
+    return [*_preps(token, {"by"}), *(a for a in agents if a is not None)]
 
 
 def _quantified(token: Token) -> Token:
