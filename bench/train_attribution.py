@@ -39,6 +39,7 @@ from chronicle.extract.attribution import (
     MODEL_PATH,
     items,
     paragraphs,
+    span_tags,
     token_features,
     with_cues,
 )
@@ -71,30 +72,13 @@ def parse(texts: dict[str, str], cache: Path | None) -> dict[str, Doc]:
     return parsed
 
 
-def labels_for(tokens: list, spans: set[tuple[int, int]]) -> list[str]:
-    """BIO tags of ``tokens`` for one label; outer spans win over spans nested in them."""
-    tags = ["O"] * len(tokens)
-    starts = [t.idx for t in tokens]
-    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
-        first = True
-        for k, token_start in enumerate(starts):
-            token_end = token_start + len(tokens[k].text)
-            if token_end <= start or token_start >= end:
-                continue
-            if tags[k] != "O" and first:
-                break  # nested inside a span already tagged
-            tags[k] = "B" if first else "I"
-            first = False
-    return tags
-
-
 def train(annotations: list[Annotated], sequences: Sequences, label: str, params: dict,
           path: str) -> None:
     """Train the tagger for ``label`` on ``annotations`` and write it to ``path``."""
     trainer = pycrfsuite.Trainer(verbose=False)
     for item in annotations:
         for tokens, seq in sequences(item):
-            trainer.append(pycrfsuite.ItemSequence(seq), labels_for(tokens, item.spans[label]))
+            trainer.append(pycrfsuite.ItemSequence(seq), span_tags(tokens, item.spans[label]))
     trainer.set_params(params)
     started = time.perf_counter()
     trainer.train(path)
@@ -150,7 +134,7 @@ def main() -> None:
 
     def stacked(item: Annotated) -> Iterator[tuple[list, list[dict]]]:
         for tokens, feats in features[item.text_name]:
-            cues = labels_for(tokens, item.spans["Cue"])
+            cues = span_tags(tokens, item.spans["Cue"])
             yield tokens, items(with_cues(tokens, feats, cues))
 
     train(annotations, plain, "Cue", params, f"{args.out}.cue")

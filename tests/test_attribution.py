@@ -6,9 +6,12 @@ import pytest
 
 from chronicle.extract.attribution import (
     Attribution,
+    bio_spans,
     cue_features,
     extract_attributions,
     quotation_kind,
+    span_tags,
+    token_features,
 )
 from chronicle.model import Article
 
@@ -144,6 +147,31 @@ def test_quotation_kind_without_a_parse():
     assert quotation_kind("“We are ready.”") == "direct"
     assert quotation_kind("that the talks had stalled") == "indirect"
     assert quotation_kind("the talks were “dead in the water”") == "mixed"
+
+
+def test_span_tags_mark_first_inner_last_and_single_tokens(reader):
+    text = "The army said the convoy was stopped near the border."
+    doc = reader.nlp(text)
+    said = (text.index("said"), text.index("said") + 4)
+    content = (text.index("the convoy"), text.index("border") + 6)
+    tags = span_tags(list(doc), {said, content})
+    assert tags == ["O", "O", "S", "B", "I", "I", "I", "I", "I", "E", "O"]
+    assert bio_spans(list(doc), tags) == [said, content]
+
+
+def test_spans_left_open_by_the_tagger_still_count(reader):
+    doc = reader.nlp("The army said the convoy was stopped.")
+    tokens = list(doc)
+    spans = bio_spans(tokens, ["B", "I", "O", "I", "I", "B", "E", "O"])
+    assert [doc.text[s:e] for s, e in spans] == ["The army", "the convoy", "was stopped"]
+
+
+def test_a_content_word_knows_the_phrase_it_opens(reader):
+    doc = reader.nlp("The army said that the convoy was stopped near the border.")
+    features = dict(zip((t.text for t in doc), token_features(list(doc)), strict=True))
+    assert "le=ccomp|say" in features["that"]
+    assert "re=ccomp|say" in features["border"]
+    assert not any(f.startswith(("le=", "re=")) for f in features["convoy"])
 
 
 def test_cue_features_place_tokens_on_the_branches_of_the_cue(reader):
