@@ -96,6 +96,16 @@ def test_by_tallies_is_an_attribution(reader):
     assert a.stance == "estimates"
 
 
+def test_a_closing_tally_keeps_to_its_own_sentence(reader):
+    text = ("Gunmen killed 1,200 and took 253 hostages, by Israeli tallies. More than 32,000 "
+            "Palestinians have been killed since, Gaza health authorities say.")
+    found = attributions(reader, text)
+    tally = by_cue(found, "tallies")
+    assert tally.content_text == "Gunmen killed 1,200 and took 253 hostages"
+    assert [a.source_text for a in found if "32,000" in a.content_text] == [
+        "Gaza health authorities"]
+
+
 def test_citing_nests_the_cited_source(reader):
     text = ("Reuters reported, citing two security officials, that the convoy had been "
             "stopped at the border.")

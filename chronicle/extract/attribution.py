@@ -672,6 +672,12 @@ def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, in
     para_start, para_end = _paragraph(_text(doc), cue.start_char, cue.end_char)
     candidates = [c for c in contents if para_start <= c[0] < para_end
                   and not _overlaps(c, (cue.start_char, cue.end_char))]
+    if cue[0].lower_ in {"by", "according"}:
+        # "..., by X's tallies." qualifies its own sentence, never the report after its full
+        # stop (a sentence the parser split in two keeps its content)
+        text = _text(doc)
+        candidates = [c for c in candidates if not re.search(r"[.!?]", (
+            text[cue.end_char:c[0]] if c[0] >= cue.end_char else text[c[1]:cue.start_char]))]
     if not candidates:
         return None
     for child in head.children:
