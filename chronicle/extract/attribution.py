@@ -669,13 +669,13 @@ def _pick_source(doc: Doc, cue: Span, head: Token, sources: list[tuple[int, int]
 def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, int]],
                   sentence: Span) -> tuple[int, int] | None:
     """The tagged content that is an argument of the cue, else the nearest in the paragraph."""
-    para_start, para_end = _paragraph(_text(doc), cue.start_char, cue.end_char)
+    text = _text(doc)
+    para_start, para_end = _paragraph(text, cue.start_char, cue.end_char)
     candidates = [c for c in contents if para_start <= c[0] < para_end
                   and not _overlaps(c, (cue.start_char, cue.end_char))]
-    if cue[0].lower_ in {"by", "according"}:
+    if cue[0].lower_ in RULE_CUE_WORDS:
         # "..., by X's tallies." qualifies its own sentence, never the report after its full
         # stop (a sentence the parser split in two keeps its content)
-        text = _text(doc)
         candidates = [c for c in candidates if not re.search(r"[.!?]", (
             text[cue.end_char:c[0]] if c[0] >= cue.end_char else text[c[1]:cue.start_char]))]
     if not candidates:
@@ -713,7 +713,7 @@ def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
             while right.is_punct and right.i > left.i:
                 right = right.doc[right.i - 1]
             return (left.idx, right.idx + len(right.text))
-    if cue[0].lower_ in {"by", "according"}:  # "by X's tallies, [clause]"
+    if cue[0].lower_ in RULE_CUE_WORDS:  # "by X's tallies, [clause]"
         sent = cue.sent
         rest = [t for t in sent if t.i >= cue.end and not t.is_punct and t.head.i not in
                 range(cue.start, cue.end) and t.i not in {c.i for c in cue.subtree}]
