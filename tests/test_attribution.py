@@ -144,6 +144,22 @@ def test_pronoun_source_resolves_to_the_person_named_before(reader):
     assert a.source_actor == "Antony Blinken"
 
 
+def test_a_pronoun_takes_the_subject_not_the_nearest_name(reader):
+    text = ("Mark Hollis met Ruth Okafor in Geneva on Monday. Later, he said the talks "
+            "had made progress.")
+    a = by_cue(attributions(reader, text), "said")
+    assert a.source_text == "he"
+    assert a.source_actor == "Mark Hollis"
+
+
+def test_a_name_inside_a_quotation_is_not_who_speaks_after_it(reader):
+    text = ('Mark Hollis spoke to reporters on Monday.\n\n"We will not give in to Peter '
+            'Grant or anyone else," he said.')
+    a = by_cue(attributions(reader, text), "said")
+    assert a.source_text == "he"
+    assert a.source_actor == "Mark Hollis"
+
+
 def test_offsets_point_into_the_article_text(reader):
     text = "Hospital staff said dozens of wounded were brought in overnight."
     for a in attributions(reader, text):

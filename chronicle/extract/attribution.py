@@ -42,6 +42,7 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", 
 FRAME_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "parataxis", "advcl",
               "dative", "agent", "attr", "prt"}
 NOUN_FRAME_DEPS = {"acl", "prep", "poss", "relcl", "ccomp"}
+RELATIVE_PRONOUNS = {"who", "which", "that"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which"}
 
 # Stance by cue lemma: what the source does with the content. Anything else asserts.
@@ -534,7 +535,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
     contents = sorted(set(spans["Content"]))
     cues = sorted(set(spans["Cue"]))
     starts = [s.start for s in read.sentences]
-    mentions = ArticleMentions(read.mentions)
+    mentions = ArticleMentions(read.mentions, doc)
     text = article.text
     records: list[dict] = []
     for cue_start, cue_end in cues:
@@ -791,9 +792,10 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 class ArticleMentions:
     """An article's entity mentions in text order, with what finding a source's actor needs
-    ready: their start offsets, and each surname's fullest name."""
+    ready: their start offsets, each surname's fullest name, and which mentions are a
+    clause's subject or lie inside a quotation (what a pronoun's antecedent is and is not)."""
 
-    def __init__(self, mentions: Sequence[Mention]) -> None:
+    def __init__(self, mentions: Sequence[Mention], doc: Doc | None = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
         self.full_names: dict[str, str] = {}  # surname → the longest name ending with it
@@ -802,6 +804,17 @@ class ArticleMentions:
             if m.label == "PERSON" and len(words) > 1 and \
                     len(m.text) > len(self.full_names.get(words[-1], "")):
                 self.full_names[words[-1]] = m.text
+        self.quoted: set[int] = set()  # start offsets of tokens inside quotation marks
+        self.subjects: set[int] = set()  # start offsets of mentions that are a subject
+        if doc is None:
+            return
+        for tokens in paragraphs(doc):
+            self.quoted.update(t.idx for t, inside in zip(tokens, _quote_state(tokens),
+                                                          strict=True) if inside)
+        for m in self.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and _in_subject(span.root):
+                self.subjects.add(m.start)
 
     def canonical(self, mention: Mention) -> str:
         """The mention's name, a surname alone taking the fullest name it is part of."""
@@ -810,14 +823,46 @@ class ArticleMentions:
             return name
         return self.full_names.get(name, name)
 
+    def antecedent(self, offset: int, labels: set[str], nearest_subject: bool = True,
+                   ) -> Mention | None:
+        """What a pronoun at ``offset`` stands for: the nearest earlier subject among
+        mentions with ``labels`` outside quotations ("Netanyahu said he told Blinken ...
+        he reiterated" is Netanyahu; a name inside a quotation is not who speaks after it),
+        else the nearest earlier such mention. A pronoun inside a quotation may refer to
+        names inside it. Without ``nearest_subject`` (a relative pronoun, "officials in
+        Gaza, who said"), simply the nearest earlier mention."""
+        quoted = offset in self.quoted
+        before = [m for m in self.mentions[:bisect.bisect_left(self.starts, offset)]
+                  if m.label in labels and m.end <= offset]
+        if not nearest_subject:
+            return before[-1] if before else None
+        speakers = [m for m in before if quoted or m.start not in self.quoted]
+        subjects = [m for m in speakers if m.start in self.subjects]
+        for found in (subjects, speakers, before):
+            if found:
+                return found[-1]
+        return None
+
+
+def _in_subject(token: Token) -> bool:
+    """Whether ``token`` is a clause's subject or inside one ("Phoenix" in "the city of
+    Phoenix says", "Obama" in "Mr. Obama's bet is")."""
+    for _ in range(4):
+        if token.dep_ in {"nsubj", "nsubjpass"}:
+            return True
+        if token.dep_ not in {"poss", "compound", "pobj", "prep", "appos", "nmod", "amod"}:
+            return False
+        token = token.head
+    return False
+
 
 def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
                    text: str) -> tuple[str | None, str]:
     """Canonical actor for a source span, and whether it is named, a pronoun or unnamed.
 
-    A pronoun takes the nearest preceding person (he/she) or group (they/it) mentioned in the
-    article; a surname takes the fullest name it is part of, so "Netanyahu" and
-    "Benjamin Netanyahu" are one actor.
+    A pronoun takes its antecedent (:meth:`ArticleMentions.antecedent`): a person for
+    he/she, a person or group for they/it; a surname takes the fullest name it is part of,
+    so "Netanyahu" and "Benjamin Netanyahu" are one actor.
     """
     if source is None:
         return None, "none"
@@ -832,8 +877,8 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
     if len(words) == 1 and words[0] in PRONOUNS:
         want = {"PERSON"} if words[0] in {"he", "she", "him", "her", "i"} else \
             {"ORG", "GPE", "NORP", "PERSON"}
-        before = next((m for m in reversed(mentions.mentions[:first])
-                       if m.label in want and m.end <= source[0]), None)
+        before = mentions.antecedent(source[0], want,
+                                     nearest_subject=words[0] not in RELATIVE_PRONOUNS)
         if before is not None:
             return mentions.canonical(before), "pronoun"
         return None, "pronoun"
