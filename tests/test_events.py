@@ -43,6 +43,15 @@ def test_denial_is_not_an_assertion(code):
     assert event.modality == "denied"
 
 
+def test_a_verb_of_intent_with_a_crime_for_object_promises_nothing(code):
+    assert primary(code("The militia committed a massacre in the village.")).event_type \
+        == "ASSAULT"
+    assert primary(code("On October 7, the militia committed a crime against humanity.")
+                   ).event_type == "ASSAULT"
+    assert primary(code("Britain committed troops to the mission.")).event_type == "AGREE"
+    assert not code("The suspect committed suicide in his cell.")
+
+
 def test_plans_are_marked_as_planned(code):
     events = code("The army plans to push into Rafah next week.")
     assert any(e.event_type in {"ASSAULT", "MOBILIZE"} or e.modality == "planned"

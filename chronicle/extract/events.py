@@ -305,6 +305,11 @@ def _candidates(sent: Span) -> list[_Candidate]:
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
                                              and token.tag_.startswith("VB")):
             hit = _verb_trigger(token)
+            if token.lemma_.lower() in lex.INTENT_VERBS:
+                # a verb of intent with an object it does not promise: "committed a crime"
+                hit = _cameo_lookup(token, alone=False) or hit
+                if hit is not None and hit[0] == "NONE":
+                    continue  # "committed suicide"
             if hit is None:
                 hit = _with_object(token, ("", ""))
                 if not hit[0]:

@@ -114,7 +114,8 @@ for _type, _table in {
 LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "mount", "begin", "start",
                "continue", "resume", "have", "issue", "give", "take", "lodge", "file", "open",
                "announce", "reach", "impose", "order", "declare", "end", "call",
-               "express", "extend", "send", "provide", "deliver", "receive", "face", "lead"}
+               "express", "extend", "send", "provide", "deliver", "receive", "face", "lead",
+               "commit"}
 REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "confirm", "claim",
                 "declare", "write", "quote", "assert", "insist", "note", "explain", "reveal",
                 "acknowledge", "disclose"}
