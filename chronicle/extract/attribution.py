@@ -36,6 +36,7 @@ LABELS = ("Source", "Cue", "Content")
 OPEN_QUOTES = {'"', "“", "‘", "``", "«"}
 CLOSE_QUOTES = {'"', "”", "’", "''", "»"}
 QUOTE_CHARS = frozenset("\"“”«»")
+QUOTE_MARK = re.compile(r"''|[\"“”«»]")  # double quotation marks, '' as some papers write them
 VERBAL = {"VERB", "AUX"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", "acl", "pcomp"}
 # Arguments that tell a verb (or noun) of saying from other uses: "said [that ...]".
@@ -804,17 +805,26 @@ class ArticleMentions:
             if m.label == "PERSON" and len(words) > 1 and \
                     len(m.text) > len(self.full_names.get(words[-1], "")):
                 self.full_names[words[-1]] = m.text
-        self.quoted: set[int] = set()  # start offsets of tokens inside quotation marks
-        self.subjects: set[int] = set()  # start offsets of mentions that are a subject
-        if doc is None:
-            return
-        for tokens in paragraphs(doc):
-            self.quoted.update(t.idx for t, inside in zip(tokens, _quote_state(tokens),
-                                                          strict=True) if inside)
-        for m in self.mentions:
-            span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and _in_subject(span.root):
-                self.subjects.add(m.start)
+        self.doc = doc
+        self._subject: dict[int, bool] = {}  # mention start → is a subject, found on demand
+
+    def in_quotes(self, offset: int) -> bool:
+        """Whether ``offset`` lies inside quotation marks opened in its own paragraph."""
+        if self.doc is None:
+            return False
+        text = _text(self.doc)
+        inside = False
+        for mark in QUOTE_MARK.findall(text, text.rfind("\n", 0, offset) + 1, offset):
+            inside = not inside if mark in {'"', "''"} else mark in {"“", "«"}
+        return inside
+
+    def is_subject(self, mention: Mention) -> bool:
+        if self.doc is None:
+            return False
+        if mention.start not in self._subject:
+            span = self.doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            self._subject[mention.start] = span is not None and _in_subject(span.root)
+        return self._subject[mention.start]
 
     def canonical(self, mention: Mention) -> str:
         """The mention's name, a surname alone taking the fullest name it is part of."""
@@ -831,17 +841,19 @@ class ArticleMentions:
         else the nearest earlier such mention. A pronoun inside a quotation may refer to
         names inside it. Without ``nearest_subject`` (a relative pronoun, "officials in
         Gaza, who said"), simply the nearest earlier mention."""
-        quoted = offset in self.quoted
         before = [m for m in self.mentions[:bisect.bisect_left(self.starts, offset)]
                   if m.label in labels and m.end <= offset]
-        if not nearest_subject:
+        if not nearest_subject or not before:
             return before[-1] if before else None
-        speakers = [m for m in before if quoted or m.start not in self.quoted]
-        subjects = [m for m in speakers if m.start in self.subjects]
-        for found in (subjects, speakers, before):
-            if found:
-                return found[-1]
-        return None
+        quoted = self.in_quotes(offset)
+        nearest = None
+        for m in reversed(before):
+            if not quoted and self.in_quotes(m.start):
+                continue
+            if self.is_subject(m):
+                return m
+            nearest = nearest or m
+        return nearest or before[-1]
 
 
 def _in_subject(token: Token) -> bool:
