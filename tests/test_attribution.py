@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from chronicle.extract.attribution import (
+    ArticleMentions,
     Attribution,
     bio_spans,
     cue_features,
@@ -13,7 +14,7 @@ from chronicle.extract.attribution import (
     span_tags,
     token_features,
 )
-from chronicle.model import Article
+from chronicle.model import Article, Mention
 
 pytestmark = pytest.mark.slow
 
@@ -158,6 +159,13 @@ def test_a_name_inside_a_quotation_is_not_who_speaks_after_it(reader):
     a = by_cue(attributions(reader, text), "said")
     assert a.source_text == "he"
     assert a.source_actor == "Mark Hollis"
+
+
+def test_a_surname_takes_the_full_name_the_article_uses_most():
+    names = ["Crooked Maria Lopez", "Maria Lopez", "Maria Lopez", "Lopez"]
+    mentions = ArticleMentions([Mention("a", 0, 30 * i, 30 * i + len(n), n, "PERSON")
+                                for i, n in enumerate(names)])
+    assert mentions.canonical(mentions.mentions[-1]) == "Maria Lopez"
 
 
 def test_offsets_point_into_the_article_text(reader):

@@ -23,6 +23,7 @@ from __future__ import annotations
 import bisect
 import functools
 import re
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -799,12 +800,13 @@ class ArticleMentions:
     def __init__(self, mentions: Sequence[Mention], doc: Doc | None = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.starts = [m.start for m in self.mentions]
-        self.full_names: dict[str, str] = {}  # surname → the longest name ending with it
-        for m in self.mentions:
-            words = m.text.split()
-            if m.label == "PERSON" and len(words) > 1 and \
-                    len(m.text) > len(self.full_names.get(words[-1], "")):
-                self.full_names[words[-1]] = m.text
+        # surname → the name ending with it the article uses most, the longer on a tie
+        # ("Hillary Clinton" five times beats "Crooked Hillary Clinton" quoted once)
+        names = Counter(m.text for m in self.mentions
+                        if m.label == "PERSON" and len(m.text.split()) > 1)
+        self.full_names: dict[str, str] = {}
+        for name, _ in sorted(names.items(), key=lambda x: (x[1], len(x[0]))):
+            self.full_names[name.split()[-1]] = name
         self.doc = doc
         self._subject: dict[int, bool] = {}  # mention start → is a subject, found on demand
 
