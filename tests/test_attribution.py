@@ -161,6 +161,13 @@ def test_a_name_inside_a_quotation_is_not_who_speaks_after_it(reader):
     assert a.source_actor == "Mark Hollis"
 
 
+def test_the_person_heading_a_source_speaks_not_the_body_named_after_them(reader):
+    text = ("Maria Lopez, the director of the World Food Programme, said the convoy had been "
+            "stopped at the border.")
+    a = by_cue(attributions(reader, text), "said")
+    assert a.source_actor == "Maria Lopez"
+
+
 def test_a_surname_takes_the_full_name_the_article_uses_most():
     names = ["Crooked Maria Lopez", "Maria Lopez", "Maria Lopez", "Lopez"]
     mentions = ArticleMentions([Mention("a", 0, 30 * i, 30 * i + len(n), n, "PERSON")

@@ -811,14 +811,32 @@ class ArticleMentions:
         self._subject: dict[int, bool] = {}  # mention start → is a subject, found on demand
 
     def in_quotes(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside quotation marks opened in its own paragraph."""
+        """Whether ``offset`` lies inside quotation marks opened in its own paragraph (a
+        quotation running on from the paragraph before closes with no mark opening it)."""
         if self.doc is None:
             return False
         text = _text(self.doc)
         inside = False
-        for mark in QUOTE_MARK.findall(text, text.rfind("\n", 0, offset) + 1, offset):
-            inside = not inside if mark in {'"', "''"} else mark in {"“", "«"}
+        for mark in QUOTE_MARK.finditer(text, text.rfind("\n", 0, offset) + 1, offset):
+            if mark[0] in {'"', "''"}:  # straight marks open before a word, else close
+                start, end = mark.span()
+                inside = (start == 0 or (not text[start - 1].isalnum() and
+                          text[start - 1] not in ".,;:!?")) and not text[end:end + 1].isspace()
+            else:
+                inside = mark[0] in {"“", "«"}
         return inside
+
+    def head_mention(self, span: tuple[int, int]) -> Mention | None:
+        """The person or organisation at the syntactic head of a source span: "Nick Merrill"
+        in "Clinton spokesman Nick Merrill", "Ban Ki-moon" in "Ban Ki-moon, the secretary
+        general of the United Nations"."""
+        found = self.doc.char_span(*span, alignment_mode="expand") if self.doc else None
+        if found is None:
+            return None
+        root = found.root.idx
+        first = bisect.bisect_right(self.starts, root)
+        return next((m for m in reversed(self.mentions[max(first - 3, 0):first])
+                     if m.start <= root < m.end and m.label in {"PERSON", "ORG"}), None)
 
     def is_subject(self, mention: Mention) -> bool:
         if self.doc is None:
@@ -874,9 +892,11 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
                    text: str) -> tuple[str | None, str]:
     """Canonical actor for a source span, and whether it is named, a pronoun or unnamed.
 
-    A pronoun takes its antecedent (:meth:`ArticleMentions.antecedent`): a person for
-    he/she, a person or group for they/it; a surname takes the fullest name it is part of,
-    so "Netanyahu" and "Benjamin Netanyahu" are one actor.
+    A named source is the person or organisation at the head of its span
+    (:meth:`ArticleMentions.head_mention`), else the person, else the longest organisation
+    or other name in it. A pronoun takes its antecedent (:meth:`ArticleMentions.antecedent`):
+    a person for he/she, a person or group for they/it. A surname takes the full name the
+    article uses most, so "Netanyahu" and "Benjamin Netanyahu" are one actor.
     """
     if source is None:
         return None, "none"
@@ -885,7 +905,8 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
     inside = [m for m in mentions.mentions[first:last]
               if m.label in ACTOR_LABELS and m.end <= source[1]]
     if inside:
-        best = max(inside, key=lambda m: (m.label in {"PERSON", "ORG"}, m.end - m.start))
+        best = mentions.head_mention(source) or max(
+            inside, key=lambda m: (m.label == "PERSON", m.label == "ORG", m.end - m.start))
         return mentions.canonical(best), "named"
     words = text.lower().split()
     if len(words) == 1 and words[0] in PRONOUNS:
