@@ -208,9 +208,8 @@ def claims(db_path: str, about: str | None, source: str | None, limit: int | Non
         _echo_json({"claims": rows, "disagreements": conflicts})
         return
     for c in rows:
-        who = c["source_actor"] or c["source_text"] or "(unnamed)"
-        click.echo(f"{c['published']}  {who} [{c['stance']}, {c['kind']}] {c['cue_text']}: "
-                   f"{c['content_text']}")
+        click.echo(f"{c['published']}  {c['source_label']} [{c['stance']}, {c['kind']}] "
+                   f"{c['cue_text']}: {c['content_text']}")
     if conflicts:
         click.echo(f"\ndisagreements ({len(conflicts)}):")
         for d in conflicts:
@@ -231,9 +230,8 @@ def figures(db_path: str, referent: str | None, as_json: bool) -> None:
         _echo_json(rows)
         return
     for f in rows:
-        who = f["source_actor"] or "(unattributed)"
-        click.echo(f"{f['date'] or f['published']}  {who:28} {f['bound']} {f['value']:g}"
-                   f" {f['unit'] or ''} ({f['referent'] or '?'})  — {f['text']!r}")
+        click.echo(f"{f['date'] or f['published']}  {f['source_label']:28} {f['bound']} "
+                   f"{f['value']:g} {f['unit'] or ''} ({f['referent'] or '?'})  — {f['text']!r}")
 
 
 @main.group(name="export")

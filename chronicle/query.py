@@ -295,7 +295,7 @@ def article(store: Store, article_id: str) -> dict[str, Any] | None:
         f"SELECT mention_id, event_id FROM event_links WHERE mention_id IN ({marks})",
         [m["id"] for m in mentions])) if mentions else {}
     result["events"] = [{"event_id": event_of.get(m.pop("id"))} | m for m in mentions]
-    result["claims"] = [dict(c) for c in store.db.execute(
+    result["claims"] = [_labelled(c) for c in store.db.execute(
         "SELECT id, sentence_index, source_text, source_actor, cue_text, content_text, stance"
         " FROM attributions WHERE article_id = ? ORDER BY content_start", (article_id,))]
     result["duplicate_of"] = [r[0] for r in store.db.execute(
@@ -384,9 +384,35 @@ def stats(store: Store) -> dict[str, Any]:
     }
 
 
+def source_label(actor: str | None, text: str | None, missing: str = "(unnamed)") -> str:
+    """How a source reads: the actor it resolved to, followed by the article's own words
+    where their head word is not the actor's ("Gaza (“Gaza health authorities”)",
+    "Benjamin Netanyahu (“he”)"; but "Joe Biden" for "US President Joe Biden"),
+    so that grouping by actor hides neither the institution nor how a pronoun was read."""
+    text = (text or "").strip()
+    if not actor:
+        return text or missing
+    words = text.lower().split()
+    head = re.sub(r"['’]s$", "", words[-1].strip(",.;:")) if words else ""
+    # titles before a name ("US President Joe Biden") say nothing the name does not, and
+    # a long description ("X, head of Y's Z for W") is the article's to tell
+    if not head or head in actor.lower().split() or (
+            len(words) > 5 and actor.lower() in text.lower()):
+        return actor
+    return f"{actor} (“{text}”)"
+
+
+def _labelled(row: Any, missing: str = "(unnamed)") -> dict[str, Any]:
+    """A claim or figure row with its ``source_label``."""
+    out = dict(row)
+    out["source_label"] = source_label(out.get("source_actor"), out.get("source_text"), missing)
+    return out
+
+
 def claims(store: Store, about: str | None = None, source: str | None = None,
            limit: int | None = None, offset: int = 0) -> list[dict[str, Any]]:
-    """Attributed statements with their source, cue, stance and article."""
+    """Attributed statements with their source (``source_label`` to show it), cue, stance
+    and article."""
     clauses, params = [], []
     if about:
         for word in about.split():
@@ -403,15 +429,17 @@ def claims(store: Store, about: str | None = None, source: str | None = None,
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [dict(row) for row in store.db.execute(sql, params)]
+    return [_labelled(row) for row in store.db.execute(sql, params)]
 
 
 def figures(store: Store, referent: str | None = None, limit: int | None = None,
             offset: int = 0) -> list[dict[str, Any]]:
-    """Reported figures with their source and date, oldest first."""
-    sql = ("SELECT f.*, a.published, a.source AS outlet, a.origin, s.text AS sentence"
-           " FROM figures f JOIN articles a ON a.id = f.article_id"
-           " JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.sentence_index")
+    """Reported figures with their source (``source_label`` to show it) and date, oldest
+    first."""
+    sql = ("SELECT f.*, a.published, a.source AS outlet, a.origin, s.text AS sentence,"
+           " c.source_text FROM figures f JOIN articles a ON a.id = f.article_id"
+           " JOIN sentences s ON s.article_id = f.article_id AND s.idx = f.sentence_index"
+           " LEFT JOIN attributions c ON c.id = f.attribution")
     params: list[Any] = []
     if referent:
         sql += " WHERE lower(f.referent) = ?"
@@ -420,4 +448,4 @@ def figures(store: Store, referent: str | None = None, limit: int | None = None,
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
-    return [dict(row) for row in store.db.execute(sql, params)]
+    return [_labelled(row, "(unattributed)") for row in store.db.execute(sql, params)]

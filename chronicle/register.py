@@ -9,6 +9,7 @@ from chronicle.extract.attribution import Attribution
 from chronicle.extract.claims import Disagreement
 from chronicle.extract.claims import disagreements as find_disagreements
 from chronicle.extract.figures import Figure
+from chronicle.query import source_label
 from chronicle.store import Store
 
 _ATTRIBUTION_FIELDS = [f.name for f in fields(Attribution)]
@@ -39,11 +40,11 @@ def disagreements(store: Store) -> list[dict[str, Any]]:
 
 def _side(record: Attribution | Figure, published: dict[str, str]) -> dict[str, Any]:
     if isinstance(record, Attribution):
-        return {"who": record.source_actor or record.source_text or "(unnamed)",
+        return {"who": source_label(record.source_actor, record.source_text),
                 "says": record.content_text, "stance": record.stance, "cue": record.cue_text,
                 "article_id": record.article_id, "sentence_index": record.sentence_index,
                 "published": published.get(record.article_id, "")}
-    return {"who": record.source_actor or "(unattributed)", "says": record.text,
+    return {"who": source_label(record.source_actor, None, "(unattributed)"), "says": record.text,
             "value": record.value, "bound": record.bound, "referent": record.referent,
             "date": record.date, "article_id": record.article_id,
             "sentence_index": record.sentence_index,

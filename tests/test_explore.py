@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from chronicle.cli import main
+from chronicle.query import source_label
 from tests.explorer_store import build_store
 
 
@@ -83,6 +84,18 @@ def test_figures_list_each_source_and_its_number(store_path: Path) -> None:
     killed = [r for r in rows if r["referent"] == "killed"]
     assert {r["value"] for r in killed} >= {20.0, 22.0}
     assert all(r["bound"] == ">=" for r in killed)
+
+
+def test_a_source_reads_as_its_actor_with_the_words_that_say_more() -> None:
+    assert source_label("Gaza", "Gaza health authorities") == \
+        "Gaza (“Gaza health authorities”)"
+    assert source_label("Benjamin Netanyahu", "he") == "Benjamin Netanyahu (“he”)"
+    assert source_label("Benjamin Netanyahu", "Netanyahu") == "Benjamin Netanyahu"
+    assert source_label("United Nations", "the United Nations") == "United Nations"
+    assert source_label("Moshe Tetro", "Colonel Moshe Tetro, head of the liaison office "
+                        "for the region") == "Moshe Tetro"
+    assert source_label(None, "officials") == "officials"
+    assert source_label(None, None, "(unattributed)") == "(unattributed)"
 
 
 def test_the_report_has_events_claims_and_figures(store_path: Path) -> None:

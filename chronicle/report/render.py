@@ -183,15 +183,14 @@ def _claims_markdown(data: dict[str, Any]) -> list[str]:
     if data.get("claims"):
         out += ["## Claims", ""]
         for c in data["claims"][:CLAIMS_SHOWN]:
-            who = c["source_actor"] or c["source_text"] or "(unnamed)"
-            out.append(f"- {c['published']} **{who}** ({c['stance']}, “{c['cue_text']}”): "
-                       f"{c['content_text']} — `{c['article_id']}`")
+            out.append(f"- {c['published']} **{c['source_label']}** ({c['stance']}, "
+                       f"“{c['cue_text']}”): {c['content_text']} — `{c['article_id']}`")
         out.append("")
     if data.get("figures"):
         out += ["## Figures by source", "",
                 "| date | source | figure | referent | text |", "|---|---|---|---|---|"]
         for f in data["figures"]:
-            out.append(f"| {f['date'] or f['published']} | {f['source_actor'] or '—'} | "
+            out.append(f"| {f['date'] or f['published']} | {f['source_label']} | "
                        f"{f['bound']} {f['value']:,.0f} | {f['referent']} | {f['text']} |")
         out.append("")
     if data.get("disagreements"):
@@ -226,8 +225,7 @@ def _claims_html(data: dict[str, Any]) -> list[str]:
     if data.get("claims"):
         body.append("<h2>Claims</h2><ul>")
         for c in data["claims"][:CLAIMS_SHOWN]:
-            who = c["source_actor"] or c["source_text"] or "(unnamed)"
-            body.append(f"<li>{c['published']} <b>{esc(who)}</b> <span class=meta>"
+            body.append(f"<li>{c['published']} <b>{esc(c['source_label'])}</b> <span class=meta>"
                         f"{esc(c['stance'])}, “{esc(c['cue_text'])}”</span>: "
                         f"{esc(c['content_text'])}</li>")
         body.append("</ul>")
@@ -242,7 +240,7 @@ def _claims_html(data: dict[str, Any]) -> list[str]:
                         "</th></tr>")
             for f in rows:
                 body.append(f"<tr><td>{f['date'] or f['published']}</td>"
-                            f"<td>{esc(f['source_actor'] or '—')}</td>"
+                            f"<td>{esc(f['source_label'])}</td>"
                             f"<td>{esc(f['bound'])} {f['value']:,.0f}</td>"
                             f"<td>{esc(f['sentence'])}</td></tr>")
             body.append("</table>")
