@@ -44,7 +44,7 @@ CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", 
 FRAME_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "parataxis", "advcl",
               "dative", "agent", "attr", "prt"}
 NOUN_FRAME_DEPS = {"acl", "prep", "poss", "relcl", "ccomp"}
-RELATIVE_PRONOUNS = {"who", "which", "that"}
+RELATIVE_PRONOUNS = {"who", "which"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which"}
 
 # Stance by cue lemma: what the source does with the content. Anything else asserts.
@@ -794,8 +794,9 @@ ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 class ArticleMentions:
     """An article's entity mentions in text order, with what finding a source's actor needs
-    ready: their start offsets, each surname's fullest name, and which mentions are a
-    clause's subject or lie inside a quotation (what a pronoun's antecedent is and is not)."""
+    ready: their start offsets, the full name each surname stands for, and which mentions
+    are a clause's subject or lie inside a quotation (what a pronoun's antecedent is and is
+    not)."""
 
     def __init__(self, mentions: Sequence[Mention], doc: Doc | None = None) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start)
@@ -839,6 +840,7 @@ class ArticleMentions:
                      if m.start <= root < m.end and m.label in {"PERSON", "ORG"}), None)
 
     def is_subject(self, mention: Mention) -> bool:
+        """Whether the mention is a clause's subject or inside one (:func:`_in_subject`)."""
         if self.doc is None:
             return False
         if mention.start not in self._subject:
@@ -847,7 +849,7 @@ class ArticleMentions:
         return self._subject[mention.start]
 
     def canonical(self, mention: Mention) -> str:
-        """The mention's name, a surname alone taking the fullest name it is part of."""
+        """The mention's name, a surname alone taking the full name it stands for."""
         name = mention.text.removesuffix("'s").removesuffix("’s").strip()
         if mention.label != "PERSON" or len(name.split()) != 1:
             return name
