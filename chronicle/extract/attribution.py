@@ -827,16 +827,16 @@ class ArticleMentions:
                 inside = mark[0] in {"“", "«"}
         return inside
 
-    def head_mention(self, span: tuple[int, int]) -> Mention | None:
-        """The person or organisation at the syntactic head of a source span: "Nick Merrill"
-        in "Clinton spokesman Nick Merrill", "Ban Ki-moon" in "Ban Ki-moon, the secretary
-        general of the United Nations"."""
+    def head_mention(self, span: tuple[int, int], inside: Sequence[Mention],
+                     ) -> Mention | None:
+        """The person or organisation among the mentions ``inside`` a source span that
+        holds its syntactic head: "Nick Merrill" in "Clinton spokesman Nick Merrill", "Ban
+        Ki-moon" in "Ban Ki-moon, the secretary general of the United Nations"."""
         found = self.doc.char_span(*span, alignment_mode="expand") if self.doc else None
         if found is None:
             return None
         root = found.root.idx
-        first = bisect.bisect_right(self.starts, root)
-        return next((m for m in reversed(self.mentions[max(first - 3, 0):first])
+        return next((m for m in inside
                      if m.start <= root < m.end and m.label in {"PERSON", "ORG"}), None)
 
     def is_subject(self, mention: Mention) -> bool:
@@ -907,7 +907,7 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
     inside = [m for m in mentions.mentions[first:last]
               if m.label in ACTOR_LABELS and m.end <= source[1]]
     if inside:
-        best = mentions.head_mention(source) or max(
+        best = mentions.head_mention(source, inside) or max(
             inside, key=lambda m: (m.label == "PERSON", m.label == "ORG", m.end - m.start))
         return mentions.canonical(best), "named"
     words = text.lower().split()
