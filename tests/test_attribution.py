@@ -11,6 +11,7 @@ from chronicle.extract.attribution import (
     cue_features,
     extract_attributions,
     quotation_kind,
+    quote_marks,
     span_tags,
     token_features,
 )
@@ -164,6 +165,24 @@ def test_a_surname_takes_the_full_name_the_article_uses_most():
     mentions = ArticleMentions([Mention("a", 0, 30 * i, 30 * i + len(n), n, "PERSON")
                                 for i, n in enumerate(names)])
     assert mentions.canonical(mentions.mentions[-1]) == "Maria Lopez"
+
+
+def test_quotation_marks_open_and_close_by_where_they_stand():
+    # a quotation run on from the paragraph before closes with no mark opening it
+    text = 'and we will stay," he said. "Not one step back," and \u201cnever\u201d.'
+    marks = quote_marks(text, 0, len(text))
+    assert list(marks.values()) == [False, True, False, True, False]
+
+
+def test_tokens_and_offsets_agree_on_what_is_quoted(reader):
+    text = 'and we will stay," Hollis said. "Not one step back," he added.'
+    doc = reader.nlp(text)
+    tokens = [t for t in doc if not t.is_space]
+    mentions = ArticleMentions([], doc)
+    tagged = [t.text for t, f in zip(tokens, token_features(tokens), strict=True)
+              if "q=1" in f]
+    assert tagged == ['"', '"', "Not", "one", "step", "back", ",", '"']  # marks included
+    assert [t.text for t in tokens if mentions.in_quotes(t.idx)] == tagged[2:]
 
 
 def test_offsets_point_into_the_article_text(reader):

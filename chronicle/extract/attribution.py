@@ -34,10 +34,9 @@ from chronicle.model import Article, Mention, ReadArticle
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("Source", "Cue", "Content")
-OPEN_QUOTES = {'"', "“", "‘", "``", "«"}
-CLOSE_QUOTES = {'"', "”", "’", "''", "»"}
 QUOTE_CHARS = frozenset("\"“”«»")
-QUOTE_MARK = re.compile(r"''|[\"“”«»]")  # double quotation marks, '' as some papers write them
+# double quotation marks, and '' and `` as some papers write them
+QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
 VERBAL = {"VERB", "AUX"}
 CLAUSE_DEPS = {"ROOT", "ccomp", "xcomp", "advcl", "conj", "relcl", "parataxis", "acl", "pcomp"}
 # Arguments that tell a verb (or noun) of saying from other uses: "said [that ...]".
@@ -160,29 +159,34 @@ def _clause_head(token: Token) -> tuple[Token | None, str]:
     return None, token.dep_
 
 
+def quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
+    """The double quotation marks in ``text[start:end]`` by offset, each with whether it
+    opens a quotation. Curly marks say so by their shape; a straight mark (", '') opens
+    before a word and closes after one, so a quotation run on from the paragraph before
+    closes with no mark opening it."""
+    marks = {}
+    for mark in QUOTE_MARK.finditer(text, start, end):
+        at, after = mark.span()
+        if mark[0] in {'"', "''"}:
+            before = text[at - 1] if at else " "
+            marks[at] = (not before.isalnum() and before not in ".,;:!?"
+                         and not text[after:after + 1].isspace())
+        else:
+            marks[at] = mark[0] in {"“", "«", "``"}
+    return marks
+
+
 def _quote_state(tokens: Sequence[Token]) -> list[int]:
     """1 for tokens inside quotation marks (the marks included), else 0."""
+    text = _text(tokens[0].doc)
+    marks = quote_marks(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     inside = False
     state = []
     for token in tokens:
-        text = token.text
-        if text == '"':
-            if not inside:
-                inside = True
-                state.append(1)
-            else:
-                state.append(1)
-                inside = False
-            continue
-        if text in OPEN_QUOTES and text != "’":
-            inside = True
-            state.append(1)
-            continue
-        if text in CLOSE_QUOTES and inside and text not in {"’"}:
-            state.append(1)
-            inside = False
-            continue
-        state.append(1 if inside else 0)
+        opens = marks.get(token.idx)
+        state.append(1 if inside or opens is not None else 0)
+        if opens is not None:
+            inside = opens
     return state
 
 
@@ -817,15 +821,8 @@ class ArticleMentions:
         if self.doc is None:
             return False
         text = _text(self.doc)
-        inside = False
-        for mark in QUOTE_MARK.finditer(text, text.rfind("\n", 0, offset) + 1, offset):
-            if mark[0] in {'"', "''"}:  # straight marks open before a word, else close
-                start, end = mark.span()
-                inside = (start == 0 or (not text[start - 1].isalnum() and
-                          text[start - 1] not in ".,;:!?")) and not text[end:end + 1].isspace()
-            else:
-                inside = mark[0] in {"“", "«"}
-        return inside
+        marks = quote_marks(text, text.rfind("\n", 0, offset) + 1, offset)
+        return bool(marks) and marks[max(marks)]
 
     def head_mention(self, span: tuple[int, int], inside: Sequence[Mention],
                      ) -> Mention | None:
