@@ -144,11 +144,13 @@ def test_unnamed_sources(reader):
      "progress.", "Mark Hollis"),
     ('Mark Hollis spoke to reporters on Monday.\n\n"We will not give in to Peter Grant or '
      'anyone else," he said.', "Mark Hollis"),
+    ("Ruth Okafor met Mr. Hollis in Geneva on Monday. Mr. Hollis left early. Later, she "
+     "said the talks had made progress.", "Ruth Okafor"),
 ], ids=["the-person-named-before", "the-subject-not-the-nearest-name",
-        "not-a-name-inside-the-quotation"])
+        "not-a-name-inside-the-quotation", "not-a-man-for-she"])
 def test_a_pronoun_source_resolves_to_the_person_it_stands_for(reader, text, actor):
     a = by_cue(attributions(reader, text), "said")
-    assert a.source_text.lower() == "he"
+    assert a.source_text.lower() in {"he", "she"}
     assert a.source_kind == "pronoun"
     assert a.source_actor == actor
 

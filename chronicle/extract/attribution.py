@@ -45,6 +45,15 @@ FRAME_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "parataxis
 NOUN_FRAME_DEPS = {"acl", "prep", "poss", "relcl", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "which"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which"}
+PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
+# Words before a name that give a person's gender: "Mrs. Clinton", "Congressman Lewis".
+TITLE_GENDER = {
+    **dict.fromkeys(("mr", "sir", "lord", "king", "prince", "spokesman", "congressman",
+                     "businessman", "councilman", "husband", "father", "brother", "son"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "dame", "lady", "queen", "princess",
+                     "spokeswoman", "congresswoman", "businesswoman", "councilwoman",
+                     "chairwoman", "wife", "mother", "sister", "daughter"), "f"),
+}
 
 # Stance by cue lemma: what the source does with the content. Anything else asserts.
 STANCE_LEMMAS = {
@@ -814,6 +823,7 @@ class ArticleMentions:
             self.full_names[name.split()[-1]] = name
         self.doc = doc
         self._subject: dict[int, bool] = {}  # mention start → is a subject, found on demand
+        self._genders: dict[str, str] | None = None  # full name → "m" or "f", found on demand
 
     def in_quotes(self, offset: int) -> bool:
         """Whether ``offset`` lies inside quotation marks opened in its own paragraph (a
@@ -852,16 +862,35 @@ class ArticleMentions:
             return name
         return self.full_names.get(name, name)
 
+    def gender(self, mention: Mention) -> str | None:
+        """"m" or "f" where a title before one of the person's mentions says so ("Mrs.
+        Clinton", "Spokesman Nick Merrill"), None where none does or titles disagree."""
+        if self._genders is None:
+            text = _text(self.doc) if self.doc is not None else ""
+            seen: dict[str, set[str]] = {}
+            for m in self.mentions:
+                if m.label != "PERSON":
+                    continue
+                before = text[text.rfind("\n", 0, m.start) + 1:m.start].split()[-1:]
+                for word in (*before, *m.text.split()[:1]):
+                    found = TITLE_GENDER.get(word.lower().rstrip("."))
+                    if found:
+                        seen.setdefault(self.canonical(m), set()).add(found)
+            self._genders = {name: g.pop() for name, g in seen.items() if len(g) == 1}
+        return self._genders.get(self.canonical(mention))
+
     def antecedent(self, offset: int, labels: set[str], nearest_subject: bool = True,
-                   ) -> Mention | None:
+                   gender: str | None = None) -> Mention | None:
         """What a pronoun at ``offset`` stands for: the nearest earlier subject among
         mentions with ``labels`` outside quotations ("Netanyahu said he told Blinken ...
         he reiterated" is Netanyahu; a name inside a quotation is not who speaks after it),
         else the nearest earlier such mention. A pronoun inside a quotation may refer to
         names inside it. Without ``nearest_subject`` (a relative pronoun, "officials in
-        Gaza, who said"), simply the nearest earlier mention."""
+        Gaza, who said"), simply the nearest earlier mention. With ``gender`` ("she": "f"),
+        a person known to be of the other gender (:meth:`gender`) is passed over."""
         before = [m for m in self.mentions[:bisect.bisect_left(self.starts, offset)]
-                  if m.label in labels and m.end <= offset]
+                  if m.label in labels and m.end <= offset
+                  and (gender is None or self.gender(m) in {None, gender})]
         if not nearest_subject or not before:
             return before[-1] if before else None
         quoted = self.in_quotes(offset)
@@ -912,7 +941,8 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
         want = {"PERSON"} if words[0] in {"he", "she", "him", "her", "i"} else \
             {"ORG", "GPE", "NORP", "PERSON"}
         before = mentions.antecedent(source[0], want,
-                                     nearest_subject=words[0] not in RELATIVE_PRONOUNS)
+                                     nearest_subject=words[0] not in RELATIVE_PRONOUNS,
+                                     gender=PRONOUN_GENDER.get(words[0]))
         if before is not None:
             return mentions.canonical(before), "pronoun"
         return None, "pronoun"
