@@ -177,14 +177,16 @@ def test_quotation_marks_open_and_close_by_where_they_stand():
 
 
 def test_tokens_and_offsets_agree_on_what_is_quoted(reader):
-    text = 'and we will stay," Hollis said. "Not one step back," he added.'
+    # the paragraph opens inside a quotation run on from the one before
+    text = 'we will stay," Hollis said. "Not one step back," he added.'
     doc = reader.nlp(text)
     tokens = [t for t in doc if not t.is_space]
-    mentions = ArticleMentions([], doc)
+    quoted = ["we", "will", "stay", ",", '"', "Not", "one", "step", "back", ",", '"']
     tagged = [t.text for t, f in zip(tokens, token_features(tokens), strict=True)
               if "q=1" in f]
-    assert tagged == ['"', '"', "Not", "one", "step", "back", ",", '"']  # marks included
-    assert [t.text for t in tokens if mentions.in_quotes(t.idx)] == tagged[2:]
+    assert tagged == [*quoted[:5], '"', *quoted[5:]]  # the opening mark too
+    mentions = ArticleMentions([], doc)
+    assert [t.text for t in tokens if mentions.in_quotes(t.idx)] == quoted
 
 
 def test_offsets_point_into_the_article_text(reader):
@@ -200,6 +202,8 @@ def test_quotation_kind_without_a_parse():
     assert quotation_kind("“We are ready.”") == "direct"
     assert quotation_kind("that the talks had stalled") == "indirect"
     assert quotation_kind("the talks were “dead in the water”") == "mixed"
+    assert quotation_kind('Our fight is with them, not with the people," he said') == "mixed"
+    assert quotation_kind('Our fight is with them, not with the people,"') == "direct"  # run on
 
 
 def test_span_tags_mark_first_inner_last_and_single_tokens(reader):

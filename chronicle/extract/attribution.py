@@ -171,8 +171,7 @@ def _clause_head(token: Token) -> tuple[Token | None, str]:
 def quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
     """The double quotation marks in ``text[start:end]`` by offset, each with whether it
     opens a quotation. Curly marks say so by their shape; a straight mark (", '') opens
-    before a word and closes after one, so a quotation run on from the paragraph before
-    closes with no mark opening it."""
+    before a word and closes after one."""
     marks = {}
     for mark in QUOTE_MARK.finditer(text, start, end):
         at, after = mark.span()
@@ -185,11 +184,17 @@ def quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
     return marks
 
 
+def _runs_on(marks: dict[int, bool]) -> bool:
+    """Whether a paragraph with these quotation ``marks`` opens inside a quotation: its
+    first mark closes one, run on from the paragraph before."""
+    return bool(marks) and not marks[min(marks)]
+
+
 def _quote_state(tokens: Sequence[Token]) -> list[int]:
     """1 for tokens inside quotation marks (the marks included), else 0."""
     text = _text(tokens[0].doc)
     marks = quote_marks(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
-    inside = False
+    inside = _runs_on(marks)
     state = []
     for token in tokens:
         opens = marks.get(token.idx)
@@ -783,10 +788,13 @@ def stance_of(doc: Doc, head: Token, cue_start: int, cue_end: int) -> str:
 
 
 def quotation_kind(content: str) -> str:
-    """Direct when the content is one quotation, mixed when it holds one, else indirect."""
+    """Direct when the content is one quotation (or the end of one run on from the
+    paragraph before), mixed when it holds one, else indirect."""
     stripped = content.strip().rstrip(".,;:")
     if not any(q in stripped for q in QUOTE_CHARS):
         return "indirect"
+    if list(quote_marks(stripped, 0, len(stripped)).items()) == [(len(stripped) - 1, False)]:
+        return "direct"
     if stripped[:1] in QUOTE_CHARS and stripped[-1:] in QUOTE_CHARS | {"’", "'"}:
         inner = stripped[1:-1]
         if not any(q in inner for q in "\"“”"):
@@ -826,13 +834,14 @@ class ArticleMentions:
         self._genders: dict[str, str] | None = None  # full name → "m" or "f", found on demand
 
     def in_quotes(self, offset: int) -> bool:
-        """Whether ``offset`` lies inside quotation marks opened in its own paragraph (a
-        quotation running on from the paragraph before closes with no mark opening it)."""
+        """Whether ``offset`` lies inside quotation marks, or before the mark closing a
+        quotation run on from the paragraph before (:func:`quote_marks`)."""
         if self.doc is None:
             return False
         text = _text(self.doc)
-        marks = quote_marks(text, text.rfind("\n", 0, offset) + 1, offset)
-        return bool(marks) and marks[max(marks)]
+        marks = quote_marks(text, *_paragraph(text, offset, offset))
+        before = [at for at in marks if at < offset]
+        return marks[max(before)] if before else _runs_on(marks)
 
     def head_mention(self, span: tuple[int, int], inside: Sequence[Mention],
                      ) -> Mention | None:
