@@ -108,12 +108,17 @@ def test_a_closing_tally_keeps_to_its_own_sentence(reader):
         "Gaza health authorities"]
 
 
-def test_citing_nests_the_cited_source(reader):
-    text = ("Reuters reported, citing two security officials, that the convoy had been "
-            "stopped at the border.")
+@pytest.mark.parametrize("text", [
+    "Reuters reported, citing two security officials, that the convoy had been stopped at "
+    "the border.",
+    "The convoy had been stopped at the border, Reuters reported citing two security "
+    "officials.",
+], ids=["with-a-comma", "run-together"])
+def test_citing_nests_the_cited_source(reader, text):
     found = attributions(reader, text)
     outer = by_cue(found, "reported")
     inner = by_cue(found, "citing")
+    assert outer.cue_text == "reported"
     assert outer.source_text == "Reuters"
     assert "security officials" in inner.source_text
     assert inner.parent == outer.id

@@ -461,8 +461,25 @@ def bio_spans(tokens: Sequence[Token], tags: Sequence[str]) -> list[tuple[int, i
 def extract_attributions(article: Article, doc: Doc, read: ReadArticle) -> list[Attribution]:
     """Every attribution in the article, nested ones linked to the one reporting them."""
     spans = tag_spans(doc)
+    spans["Cue"] = _split_citing(doc, spans["Cue"])
     spans["Cue"].extend(_rule_cues(doc, spans["Cue"], spans["Content"]))
     return link(article, doc, read, spans, labelled_quotations(doc))
+
+
+def _split_citing(doc: Doc, cues: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cues split where "citing" or "quoting" follows the reporting verb: "reported citing
+    the army" is two cues, as annotators mark them, so the cited source nests (:func:`_nest`)."""
+    out = []
+    for start, end in cues:
+        cue = _tokens_in(doc, start, end)
+        cut = next((t for t in cue[1:] if t.tag_ == "VBG" and t.lemma_.lower() in
+                    CITING_LEMMAS), None) if cue is not None else None
+        words = [t for t in cue[:cut.i - cue.start] if not t.is_punct] if cut else []
+        if not words:
+            out.append((start, end))
+            continue
+        out += [(start, words[-1].idx + len(words[-1].text)), (cut.idx, end)]
+    return out
 
 
 def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
