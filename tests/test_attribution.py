@@ -209,6 +209,7 @@ def test_quotation_kind_without_a_parse():
     assert quotation_kind("the talks were “dead in the water”") == "mixed"
     assert quotation_kind('Our fight is with them, not with the people," he said') == "mixed"
     assert quotation_kind('Our fight is with them, not with the people,"') == "direct"  # run on
+    assert quotation_kind("`` We are ready , ''") == "direct"  # as some corpora write marks
 
 
 def test_span_tags_mark_first_inner_last_and_single_tokens(reader):

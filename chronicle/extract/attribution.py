@@ -34,7 +34,6 @@ from chronicle.model import Article, Mention, ReadArticle
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("Source", "Cue", "Content")
-QUOTE_CHARS = frozenset("\"“”«»")
 # double quotation marks, and '' and `` as some papers write them
 QUOTE_MARK = re.compile(r"''|``|[\"“”«»]")
 VERBAL = {"VERB", "AUX"}
@@ -178,7 +177,7 @@ def quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
         if mark[0] in {'"', "''"}:
             before = text[at - 1] if at else " "
             marks[at] = (not before.isalnum() and before not in ".,;:!?"
-                         and not text[after:after + 1].isspace())
+                         and text[after:after + 1].strip() != "")
         else:
             marks[at] = mark[0] in {"“", "«", "``"}
     return marks
@@ -734,7 +733,7 @@ def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]
     """Keep reported (unquoted) content inside the sentence of its cue."""
     start, end = content
     text = _text(doc)[start:end]
-    if any(q in text for q in QUOTE_CHARS) or not sentence.start_char <= start:
+    if QUOTE_MARK.search(text) or not sentence.start_char <= start:
         return content
     if end > sentence.end_char:
         stop = _text(doc)[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
@@ -807,17 +806,16 @@ def stance_of(doc: Doc, head: Token, cue_start: int, cue_end: int) -> str:
 def quotation_kind(content: str) -> str:
     """Direct when the content is one quotation (or the end of one run on from the
     paragraph before), mixed when it holds one, else indirect."""
-    stripped = content.strip().rstrip(".,;:")
-    if not any(q in stripped for q in QUOTE_CHARS):
+    stripped = content.strip().rstrip(".,;:").rstrip()
+    marks = quote_marks(stripped, 0, len(stripped))
+    if not marks:
         return "indirect"
-    if list(quote_marks(stripped, 0, len(stripped)).items()) == [(len(stripped) - 1, False)]:
-        return "direct"
-    if stripped[:1] in QUOTE_CHARS and stripped[-1:] in QUOTE_CHARS | {"’", "'"}:
-        inner = stripped[1:-1]
-        if not any(q in inner for q in "\"“”"):
-            return "direct"
-        return "direct" if inner.count("“") == inner.count("”") else "mixed"
-    if stripped[:1] in QUOTE_CHARS and content.rstrip()[-1:] in QUOTE_CHARS:
+    last = max(marks)
+    closes_at_end = not marks[last] and QUOTE_MARK.fullmatch(stripped, last) is not None
+    if closes_at_end and len(marks) == 1:
+        return "direct"  # run on from the paragraph before
+    inner = [opens for at, opens in marks.items() if at not in {0, last}]
+    if marks.get(0) and closes_at_end and inner.count(True) == inner.count(False):
         return "direct"
     return "mixed"
 
