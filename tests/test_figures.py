@@ -118,6 +118,16 @@ def test_a_denial_of_what_another_source_asserts_is_a_disagreement():
     assert {d.first.source_actor, d.second.source_actor} == {"aid agencies", "Israel"}
 
 
+def test_a_denial_answers_the_claim_just_before_it_in_its_article():
+    claims = [
+        _claim(0, "the mayor", "asserts", "the fighters left the city on Monday"),
+        _claim(4, "the army", "asserts", "it killed dozens of fighters at the hospital"),
+        _claim(5, "the hospital staff", "denies", "fighters were present there"),
+    ]
+    (d,) = disagreements(claims, [])
+    assert {d.first.source_actor, d.second.source_actor} == {"the army", "the hospital staff"}
+
+
 def test_different_figures_for_the_same_referent_and_day_disagree():
     figures = [_figure(1200, "=", "Israel"), _figure(1400, ">", "the ministry"),
                _figure(1250, "~", "the UN"), _figure(900, "=", "Israel", "injured")]

@@ -12,15 +12,16 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from chronicle.extract.attribution import Attribution
 from chronicle.extract.figures import Figure, unit_class
 
 CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
-STOP = {"the", "and", "that", "was", "were", "had", "has", "have", "been", "for", "with", "not",
-        "its", "their", "his", "her", "they", "this", "there", "from", "any", "are", "did",
-        "who", "which", "would", "will", "into", "than", "but", "also", "said", "says"}
+STOP = STOP_WORDS | {"said", "says"}  # words that make no topic ("over", "much", "their")
 NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor)\b")
 OVERLAP_MIN = 0.3  # share of content words two claims must have in common to be one topic
+ANSWERS_WITHIN = 2  # sentences back a denial may answer a claim of its own article
 APPROX = 0.1  # "about 1,200" covers 1,080..1,320
 
 
@@ -61,7 +62,9 @@ def claim_disagreements(claims: Sequence[Attribution]) -> list[Disagreement]:
     the same content words, a denial on one side and an assertion on the other. Every pair
     holds a denial, so only the claims sharing words with a denial are compared (an index
     of content words finds them): a store's hundred thousand claims are not paired all
-    with all.
+    with all. A denial also answers a claim just before it in its own article ("Israel
+    claimed to have killed hundreds of fighters at the hospital. Hamas denies fighters were
+    present there"), where one word in common is enough.
     """
     words = [_words(a.content_text) for a in claims]
     holding: dict[str, list[int]] = {}
@@ -69,13 +72,18 @@ def claim_disagreements(claims: Sequence[Attribution]) -> list[Disagreement]:
         for word in claim_words:
             holding.setdefault(word, []).append(i)
     pairs: set[tuple[int, int]] = set()
+    answers: set[tuple[int, int]] = set()  # a denial and a claim it follows closely
     for d, denial in enumerate(claims):
         if denial.stance != "denies":
             continue
         shared_counts = Counter(i for word in words[d] for i in holding[word] if i != d)
         pairs.update((min(d, i), max(d, i)) for i, n in shared_counts.items() if n >= 2)
+        answers.update((min(d, i), max(d, i)) for i in shared_counts
+                       if claims[i].article_id == denial.article_id
+                       and 0 <= denial.sentence_index - claims[i].sentence_index
+                       <= ANSWERS_WITHIN)
     out = []
-    for i, j in sorted(pairs):
+    for i, j in sorted(pairs | answers):
         a, b = claims[i], claims[j]
         if _polarity(a) == _polarity(b):
             continue
@@ -84,7 +92,7 @@ def claim_disagreements(claims: Sequence[Attribution]) -> list[Disagreement]:
             continue
         shared = words[i] & words[j]
         similarity = len(shared) / min(len(words[i]), len(words[j]))
-        if similarity >= OVERLAP_MIN:
+        if similarity >= OVERLAP_MIN or (i, j) in answers:
             out.append(Disagreement("denial", a, b, " ".join(sorted(shared)),
                                     round(similarity, 3)))
     return out
