@@ -94,6 +94,15 @@ def test_article_figures_have_referent_period_date_and_source(reader):
     assert trucks.date == "2024-03-22"  # "overnight": the night before publication
 
 
+@pytest.mark.slow
+def test_a_spelt_out_bracket_is_no_unit(reader):
+    text = ("There were more than 10,000 volunteers in the town , about 800 km -LRB- 500 "
+            "miles -RRB- from the capital .")
+    doc = reader.nlp(text)
+    assert [(f.value, f.unit) for f in parse_figures(text, doc)] == [
+        (10_000, "volunteers"), (800, "km"), (500, "miles")]
+
+
 def _claim(n: int, source: str, stance: str, content: str) -> Attribution:
     return Attribution(id=f"x:a{n}", article_id="x", sentence_index=n, cue_start=0, cue_end=1,
                        cue_text="said", content_start=0, content_end=len(content),

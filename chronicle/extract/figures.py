@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from chronicle.model import Article, ReadArticle
 
@@ -402,9 +402,13 @@ def _referent(doc: Doc, fig: Figure) -> tuple[str | None, str | None]:
     if span is None:
         return fig.unit, None
     number = span[-1]
+    def word(token: Token) -> bool:  # not a symbol, nor a bracket spelt out ("-LRB-")
+        return token.text[:1].isalpha()
+
     noun = number.head if number.dep_ in {"nummod", "quantmod", "compound", "amod"} \
-        else number
-    while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i:
+        and word(number.head) else number
+    while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i \
+            and word(noun.head):
         noun = noun.head
     if noun.i == number.i or noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
         objs = [c for t in [number] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
