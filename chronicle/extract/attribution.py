@@ -847,6 +847,7 @@ class ArticleMentions:
         self.doc = doc
         self._subject: dict[int, bool] = {}  # mention start → is a subject, found on demand
         self._genders: dict[str, str] | None = None  # full name → "m" or "f", found on demand
+        self._marks: dict[int, dict[int, bool]] = {}  # paragraph start → its quotation marks
 
     def in_quotes(self, offset: int) -> bool:
         """Whether ``offset`` lies inside quotation marks, or before the mark closing a
@@ -854,7 +855,10 @@ class ArticleMentions:
         if self.doc is None:
             return False
         text = _text(self.doc)
-        marks = quote_marks(text, *_paragraph(text, offset, offset))
+        start, end = _paragraph(text, offset, offset)
+        if start not in self._marks:
+            self._marks[start] = quote_marks(text, start, end)
+        marks = self._marks[start]
         before = [at for at in marks if at < offset]
         return marks[max(before)] if before else _runs_on(marks)
 

@@ -396,19 +396,21 @@ def extract_figures(article: Article, doc: Doc, read: ReadArticle,
     return out
 
 
+def _is_word(token: Token) -> bool:
+    """Not a symbol, nor a bracket a corpus spelt out ("-LRB-"): what a count can count."""
+    return token.text[:1].isalpha()
+
+
 def _referent(doc: Doc, fig: Figure) -> tuple[str | None, str | None]:
     """The counted noun, and the kind of thing counted (from the noun or its verb)."""
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
     if span is None:
         return fig.unit, None
     number = span[-1]
-    def word(token: Token) -> bool:  # not a symbol, nor a bracket spelt out ("-LRB-")
-        return token.text[:1].isalpha()
-
     noun = number.head if number.dep_ in {"nummod", "quantmod", "compound", "amod"} \
-        and word(number.head) else number
+        and _is_word(number.head) else number
     while noun.dep_ in {"nummod", "quantmod", "compound"} and noun.head.i != noun.i \
-            and word(noun.head):
+            and _is_word(noun.head):
         noun = noun.head
     if noun.i == number.i or noun.pos_ not in {"NOUN", "PROPN", "PRON"}:
         objs = [c for t in [number] for c in t.children if c.dep_ == "prep" and c.lower_ == "of"]
