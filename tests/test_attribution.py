@@ -74,6 +74,16 @@ def test_denial_has_the_denies_stance(reader):
     assert a.source_text == "The army"
 
 
+def test_a_denial_far_from_its_subject_and_the_verb_joined_to_it(reader):
+    text = ("The ministry, which runs every crossing into the province and has closed the "
+            "northern road, denies blocking medicine and says it believes enough is arriving.")
+    found = attributions(reader, text)
+    denial, claim = by_cue(found, "denies"), by_cue(found, "says")
+    assert (denial.stance, denial.content_text) == ("denies", "blocking medicine")
+    assert denial.source_actor == claim.source_actor
+    assert claim.source_text.startswith("The ministry")
+
+
 def test_accusation_and_claim(reader):
     found = attributions(reader, "The rebels accused the government of shelling the town. "
                                  "The government claimed it had only hit military targets.")

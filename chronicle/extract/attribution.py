@@ -487,8 +487,9 @@ def _tokens_in(doc: Doc, start: int, end: int) -> Span | None:
 
 def _rule_cues(doc: Doc, cues: list[tuple[int, int]], contents: list[tuple[int, int]],
                ) -> list[tuple[int, int]]:
-    """Cues newswire training data rarely has: "by X's tallies", "according to", and a
-    report inside reported content ("reported that the army had said ...").
+    """Cues newswire training data rarely has: "by X's tallies", "according to", a report
+    inside reported content ("reported that the army had said ..."), and a denial
+    (:func:`_denier`: "Israel, which inspects all shipments, denies restricting food").
 
     Other verbs of saying the tagger leaves out are not added back: on PolNeAR most of them
     ("blame ... for", "deny them permits", "said" in a quotation) report nothing.
@@ -505,11 +506,28 @@ def _rule_cues(doc: Doc, cues: list[tuple[int, int]], contents: list[tuple[int, 
         if token.lower_ == "according" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ \
                 == "to" and token.idx not in taken:
             found.append((token.idx, doc[token.i + 1].idx + 2))
-        elif (token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB"
-              and token.idx not in taken and _reports_a_clause(token)
-              and _inside(token.idx, contents)):
+        elif token.idx not in taken and (_denier(token) is not None or (
+                token.lemma_.lower() in REPORTING_LEMMAS and token.pos_ == "VERB"
+                and _reports_a_clause(token) and _inside(token.idx, contents))):
             found.append((token.idx, token.idx + len(token.text)))
     return found
+
+
+def _denier(verb: Token) -> Token | None:
+    """The named subject of a verb of denial that denies an act or a report ("Israel denies
+    restricting food", "the ministry rejected that any strike took place"), else None."""
+    lemma = verb.lemma_.lower()
+    if verb.pos_ != "VERB" or STANCE_OF.get(lemma) != "denies":
+        return None
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj":  # "... and denies ...": the first verb's
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    denied = any((c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "ccomp"}) or (
+        c.dep_ == "ccomp" and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children))
+        for c in verb.children)
+    return subject if denied else None
 
 
 def _reports_a_clause(verb: Token) -> bool:
@@ -582,13 +600,18 @@ def link(article: Article, doc: Doc, read: ReadArticle,
         head = _cue_head(cue)
         source = _pick_source(doc, cue, head, sources, sentence)
         content = _pick_content(doc, cue, head, contents, sentence)
-        if content is None:
-            content = _parse_content(cue, head)
+        denied = _parse_content(cue, head) if _denier(head) is not None else None
+        if content is None or (denied and not _overlaps(content, denied)):
+            content = denied or _parse_content(cue, head)  # "denies [restricting food]"
         if content is None:
             continue
         content = _clip(doc, content, sentence)
         if source is None:
             source = _parse_source(cue, head, nested=_inside(cue_start, contents))
+        if source is None and head.dep_ == "conj" and not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            # "Israel denies ... and says ...": the second verb shares the first's source
+            source = next((r["source"] for r in records if r["head"].i == head.head.i), None)
         records.append({"cue": (cue_start, cue_end), "source": source, "content": content,
                         "head": head})
     records = [r for r in records if not any(_overlaps(r["cue"], x["cue"]) for x in layout)
@@ -747,7 +770,7 @@ def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
     for child in head.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj"} and child.i not in range(cue.start, cue.end):
             left, right = child.left_edge, child.right_edge
-            while right.is_punct and right.i > left.i:
+            while (right.is_punct or right.is_space) and right.i > left.i:
                 right = right.doc[right.i - 1]
             return (left.idx, right.idx + len(right.text))
     if cue[0].lower_ in RULE_CUE_WORDS:  # "by X's tallies, [clause]"
@@ -770,9 +793,14 @@ def _parse_source(cue: Span, head: Token, nested: bool) -> tuple[int, int] | Non
     leaves out those that are none (on PolNeAR, taking them all from the parse lowered
     precision).
     """
+    subject = _denier(head)
     if nested and _reports_a_clause(head):
         subject = next(c for c in head.children if c.dep_ == "nsubj")
-        return (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+    if subject is not None:
+        last = subject.right_edge
+        while last.is_punct and last.i > subject.i:  # "Israel, which ..., denies"
+            last = last.doc[last.i - 1]
+        return (subject.left_edge.idx, last.idx + len(last.text))
     for token in cue:
         if token.lower_ in TALLY_NOUNS:
             mods = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]
@@ -976,7 +1004,8 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
         return None, "pronoun"
     if words and words[-1].strip(",.") in UNNAMED_HEADS:
         return None, "unnamed"
-    return text.strip() or None, "named" if text[:1].isupper() else "unnamed"
+    name = text.split(",")[0].strip()  # "The ministry, which runs the crossings," is the ministry
+    return name or None, "named" if text[:1].isupper() else "unnamed"
 
 
 def _nest(doc: Doc, records: list[Attribution]) -> list[Attribution]:
