@@ -116,25 +116,20 @@ def _figure(value: float, bound: str, source: str, referent: str = "killed") -> 
                   date="2024-03-22", source_actor=source)
 
 
-def test_a_denial_of_what_another_source_asserts_is_a_disagreement():
-    claims = [
-        _claim(0, "aid agencies", "asserts", "Israel is restricting food deliveries to Gaza"),
-        _claim(1, "Israel", "denies", "restricting food deliveries to Gaza"),
-        _claim(2, "the mayor", "asserts", "the bridge reopened on Monday"),
-    ]
+@pytest.mark.parametrize("claims, sides", [
+    ([_claim(0, "aid agencies", "asserts", "Israel is restricting food deliveries to Gaza"),
+      _claim(1, "Israel", "denies", "restricting food deliveries to Gaza"),
+      _claim(2, "the mayor", "asserts", "the bridge reopened on Monday")],
+     {"aid agencies", "Israel"}),
+    ([_claim(0, "the mayor", "asserts", "the fighters left the city on Monday"),
+      _claim(4, "the army", "asserts", "it killed dozens of fighters at the hospital"),
+      _claim(5, "the hospital staff", "denies", "fighters were present there")],
+     {"the army", "the hospital staff"}),
+], ids=["the-same-words", "the-claim-just-before-it-in-its-article"])
+def test_a_denial_and_the_claim_it_answers_disagree(claims, sides):
     (d,) = disagreements(claims, [])
     assert d.kind == "denial"
-    assert {d.first.source_actor, d.second.source_actor} == {"aid agencies", "Israel"}
-
-
-def test_a_denial_answers_the_claim_just_before_it_in_its_article():
-    claims = [
-        _claim(0, "the mayor", "asserts", "the fighters left the city on Monday"),
-        _claim(4, "the army", "asserts", "it killed dozens of fighters at the hospital"),
-        _claim(5, "the hospital staff", "denies", "fighters were present there"),
-    ]
-    (d,) = disagreements(claims, [])
-    assert {d.first.source_actor, d.second.source_actor} == {"the army", "the hospital staff"}
+    assert {d.first.source_actor, d.second.source_actor} == sides
 
 
 def test_different_figures_for_the_same_referent_and_day_disagree():
