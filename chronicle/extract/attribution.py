@@ -785,9 +785,10 @@ def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
 
 
 def _parse_source(cue: Span, head: Token, nested: bool) -> tuple[int, int] | None:
-    """The owner of the tally in "by Israel's tallies", the object of "according to", or,
-    for a cue inside reported content (``nested``), the named subject of a verb reporting
-    a clause ("[...] that the army had said [...]").
+    """The owner of the tally in "by Israel's tallies", the object of "according to", the
+    subject of a denial (:func:`_denier`), or, for a cue inside reported content
+    (``nested``), the named subject of a verb reporting a clause ("[...] that the army had
+    said [...]").
 
     Other subjects are left to the tagger, which knows a cue's subject for its source and
     leaves out those that are none (on PolNeAR, taking them all from the parse lowered
