@@ -600,9 +600,11 @@ def link(article: Article, doc: Doc, read: ReadArticle,
         head = _cue_head(cue)
         source = _pick_source(doc, cue, head, sources, sentence)
         content = _pick_content(doc, cue, head, contents, sentence)
-        denied = _parse_content(cue, head) if _denier(head) is not None else None
-        if content is None or (denied and not _overlaps(content, denied)):
-            content = denied or _parse_content(cue, head)  # "denies [restricting food]"
+        if content is None or _denier(head) is not None:
+            # what a denial denies is its verb's complement ("denies [restricting food]")
+            parsed = _parse_content(cue, head)
+            if content is None or (parsed and not _overlaps(content, parsed)):
+                content = parsed
         if content is None:
             continue
         content = _clip(doc, content, sentence)
