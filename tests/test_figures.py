@@ -62,6 +62,12 @@ def test_dates_years_times_and_identifiers_are_not_figures():
     assert parse_figures(text) == []
 
 
+def test_a_set_already_named_is_not_counted_again():
+    text = ("Two leaders met on Monday. The two leaders held talks, and relations between "
+            "its two allies were tense; the three suicide bombers died. Three were hurt.")
+    assert [(f.value, f.unit) for f in parse_figures(text)] == [(2, "leaders"), (3, None)]
+
+
 def test_unit_is_read_from_the_following_words():
     assert [f.unit for f in parse_figures("45% of homes and 310 households")] == [
         "%", "households"]

@@ -41,6 +41,10 @@ ONE_NOT_A_COUNT_AFTER = {"of", "another", "day", "time", "point", "side", "way",
                          "hand", "such", "or", "by", "too"}
 ONE_NOT_A_COUNT_BEFORE = {"no", "any", "every", "each", "the", "this", "that", "which",
                           "someone", "anyone", "everyone", "no-", "only", "at"}
+# Before a small number in words, these name a set the story already knows ("the two
+# leaders", "its two allies"): a reference, not a reported count.
+DEFINITE_BEFORE = {"the", "these", "those", "both", "its", "their", "his", "her", "our",
+                   "your", "my"}
 IDENTIFIER_WORDS = {"resolution", "article", "section", "chapter", "phase", "level",
                     "category", "gate", "route", "highway", "road", "page", "no.", "number",
                     "flight", "unit", "brigade", "division", "battalion", "district", "zone",
@@ -266,6 +270,8 @@ def _is_excluded(text: str, m: re.Match) -> bool:
     if prev_word in IDENTIFIER_WORDS and not m.group("pre") and first[:1].isdigit():
         return True
     low = first.lower()
+    if low in SMALL and prev_word in DEFINITE_BEFORE and not m.group("second"):
+        return True
     if low == "one" and (next_word in ONE_NOT_A_COUNT_AFTER
                          or prev_word in ONE_NOT_A_COUNT_BEFORE or not next_word):
         return True
