@@ -66,6 +66,16 @@ def test_according_to_names_the_source(reader):
     assert "1.7 million people" in a.content_text
 
 
+def test_a_strike_is_no_claim_and_its_report_takes_the_clause(reader):
+    text = ("Recently, an air force aircraft attacked a militant cell that was identified in "
+            "the hills, which launched rockets on Sunday, according to the air force.\n\n"
+            "The air force did not say how many were killed.")
+    found = attributions(reader, text)
+    assert not [a for a in found if "attacked" in a.cue_text]
+    a = by_cue(found, "according to")
+    assert a.content_text.startswith("Recently, an air force aircraft attacked a militant cell")
+
+
 def test_denial_has_the_denies_stance(reader):
     text = "The army denied that civilians had been in the area at the time of the strike."
     a = by_cue(attributions(reader, text), "denied")

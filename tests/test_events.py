@@ -31,6 +31,15 @@ def test_military_strike_is_an_assault_with_actor_recipient_and_place(code):
     assert event.cameo_root.startswith("1") and event.quad_class == 4
 
 
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("The senator attacked the governor over her handling of the floods.", "ACCUSE"),
+    ("Jane Doe attacked her rival in a speech on Monday.", "ACCUSE"),
+    ("Rebel fighters attacked an army base near the border on Monday.", "ASSAULT"),
+])
+def test_an_attack_in_words_is_an_accusation(code, text, event_type):
+    assert primary(code(text)).event_type == event_type
+
+
 def test_phone_call_between_two_governments_is_consult_by_phone(code):
     event = primary(code("The French president spoke by phone with his Egyptian counterpart."))
     assert (event.event_type, event.mode) == ("CONSULT", "phone")

@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.lexicon import VERBAL_ATTACK_VERBS, attack_sense
 from chronicle.model import Article, Mention, ReadArticle
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
@@ -587,7 +588,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
     records (:func:`labelled_quotations`) stand for the tagged cues they overlap."""
     sources = sorted(set(spans["Source"]))
     contents = sorted(set(spans["Content"]))
-    cues = sorted(set(spans["Cue"]))
+    cues, contents = _without_strikes(doc, sorted(set(spans["Cue"])), contents)
     starts = [s.start for s in read.sentences]
     mentions = ArticleMentions(read.mentions, doc)
     text = article.text
@@ -640,6 +641,24 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             source_end=source[1] if source else None,
             source_text=s_text, source_actor=actor, source_kind=kind))
     return _nest(doc, result)
+
+
+def _without_strikes(doc: Doc, cues: list[tuple[int, int]], contents: list[tuple[int, int]],
+                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Cues and contents without the physical attacks the tagger took for verbal ones
+    ("an aircraft attacked [a cell]"), nor what they struck: a strike is not a claim."""
+    struck = []
+    for cue_start, cue_end in cues:
+        cue = _tokens_in(doc, cue_start, cue_end)
+        head = _cue_head(cue) if cue is not None else None
+        if head is not None and head.lemma_.lower() in VERBAL_ATTACK_VERBS \
+                and attack_sense(head) == "physical":
+            struck.append((cue_start, cue_end, head.idx, head.right_edge.idx
+                           + len(head.right_edge.text)))
+    if not struck:
+        return cues, contents
+    return ([c for c in cues if not any(c == s[:2] for s in struck)],
+            [c for c in contents if not any(s[2] <= c[0] and c[1] <= s[3] for s in struck)])
 
 
 def _is_dateline(text: str, record: dict, mentions: Sequence[Mention]) -> bool:
@@ -777,10 +796,11 @@ def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
             return (left.idx, right.idx + len(right.text))
     if cue[0].lower_ in RULE_CUE_WORDS:  # "by X's tallies, [clause]"
         sent = cue.sent
-        rest = [t for t in sent if t.i >= cue.end and not t.is_punct and t.head.i not in
-                range(cue.start, cue.end) and t.i not in {c.i for c in cue.subtree}]
+        words = [t for t in sent if not (t.is_punct or t.is_space)]
+        rest = [t for t in words if t.i >= cue.end and t.head.i not in range(cue.start, cue.end)
+                and t.i not in {c.i for c in cue.subtree}]
         if not rest:
-            rest = [t for t in sent if t.i < cue.start and not t.is_punct]
+            rest = [t for t in words if t.i < cue.start]
         if rest:
             return (rest[0].idx, rest[-1].idx + len(rest[-1].text))
     return None

@@ -153,6 +153,8 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
         return ("CONSULT", "")
     if lemma == "protest" and particle == "to":
         return ("ACCUSE", "")
+    if lemma in lex.VERBAL_ATTACK_VERBS and lex.attack_sense(token) == "verbal":
+        return ("ACCUSE", "")  # "attacked Clinton over her emails" criticises
     return lex.VERBS.get(lemma)
 
 

@@ -8,6 +8,11 @@ event: "held talks", "an air strike hit".
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
 Trigger = tuple[str, str]
 
 
@@ -192,3 +197,46 @@ GENERIC_VERBS = {"add", "claim", "decide", "expect", "face", "give", "go", "issu
                  "do", "get", "come", "make", "put", "keep", "see", "show", "use", "find",
                  "move", "turn", "run", "stand", "set", "hold", "begin", "start", "continue",
                  "help", "allow", "call", "bring", "follow", "include", "remain", "become"}
+
+# Verbs of attack that also report words: "attacked Clinton over her emails" criticises,
+# "aircraft attacked a cell" strikes. ``attack_sense`` tells the two apart, so that the
+# event coder codes the first as an accusation and the claim register drops the second.
+VERBAL_ATTACK_VERBS = {"attack", "assail", "blast", "target"}
+# What only words can attack (the object), and what only weapons do (the subject); a named
+# person's attacks in the news are nearly always words.
+CRITICISED = {"plan", "policy", "record", "remark", "comment", "decision", "proposal", "claim",
+              "statement", "speech", "report", "stance", "position", "bill", "deal", "law",
+              "idea", "handling", "response", "approach", "rhetoric", "credibility",
+              "character", "candidacy", "view", "agenda", "ruling", "judge", "critic",
+              "opponent", "rival", "media", "press", "tweet", "ad", "advertisement", "vote"}
+ARMED = {"aircraft", "jet", "warplane", "drone", "helicopter", "tank", "artillery", "missile",
+         "rocket", "troop", "force", "soldier", "army", "militant", "gunman", "fighter",
+         "rebel", "insurgent", "militia", "navy", "bomber", "attacker", "mob", "assailant"}
+STRUCK = {"LOC", "FAC"}  # a place is struck, not criticised (a GPE may be a country criticised)
+TARGETS = {"base", "position", "post", "outpost", "camp", "checkpoint", "convoy", "village",
+           "town", "city", "station", "building", "house", "home", "hospital", "school",
+           "vehicle", "ship", "boat", "airport", "facility", "site", "compound", "barracks",
+           "headquarters", "cell", "patrol", "unit", "stronghold", "bastion", "infrastructure"}
+# Where words are said: "attacked her in a tweet", "on Twitter", "during the debate".
+SPOKEN = {"tweet", "twitter", "speech", "interview", "statement", "post", "debate", "rally",
+          "letter", "column", "editorial", "ad", "message", "video", "remark", "briefing"}
+
+
+def attack_sense(verb: Token) -> str | None:
+    """"verbal" or "physical" for a verb of ``VERBAL_ATTACK_VERBS``; ``None`` when the
+    sentence does not tell."""
+    children = list(verb.children)
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    objects = [c for c in children if c.dep_ == "dobj"]
+    preps = [c for c in children if c.dep_ == "prep"]
+    verbal = any(p.lower_ in {"over", "as"} for p in preps) \
+        or any(o.lemma_.lower() in SPOKEN for p in preps for o in p.children) \
+        or any(c.dep_ in {"ccomp", "xcomp"} and c.tag_ == "VBG" for c in children) \
+        or any(o.lemma_.lower() in CRITICISED for o in objects) \
+        or any(s.ent_type_ == "PERSON" for s in subjects)
+    physical = any(s.lemma_.lower() in ARMED for s in subjects) \
+        or any(o.ent_type_ in STRUCK or o.lemma_.lower() in TARGETS for o in objects) \
+        or any(p.lower_ == "with" for p in preps)
+    if verbal == physical:
+        return None
+    return "verbal" if verbal else "physical"
