@@ -14,6 +14,7 @@ from chronicle.store import Store
 
 _ATTRIBUTION_FIELDS = [f.name for f in fields(Attribution)]
 _FIGURE_FIELDS = [f.name for f in fields(Figure)]
+PLACE_LABELS = ("GPE", "LOC", "FAC")
 
 
 def load_attributions(store: Store) -> list[Attribution]:
@@ -34,8 +35,18 @@ def load_figures(store: Store) -> list[Figure]:
 def disagreements(store: Store) -> list[dict[str, Any]]:
     """Each disagreement as plain data: the two sides, with their evidence, side by side."""
     published = dict(store.db.execute("SELECT id, published FROM articles").fetchall())
-    return [_as_dict(d, published) for d in
-            find_disagreements(load_attributions(store), load_figures(store))]
+    return [_as_dict(d, published) for d in find_disagreements(
+        load_attributions(store), load_figures(store), load_places(store))]
+
+
+def load_places(store: Store) -> dict[tuple[str, int], frozenset[str]]:
+    """The places each sentence names, by (article, sentence)."""
+    places: dict[tuple[str, int], set[str]] = {}
+    for article_id, index, text in store.db.execute(
+            "SELECT article_id, sentence_index, text FROM mentions WHERE label IN (?, ?, ?)",
+            PLACE_LABELS):
+        places.setdefault((article_id, index), set()).add(text.lower())
+    return {key: frozenset(names) for key, names in places.items()}
 
 
 def _side(record: Attribution | Figure, published: dict[str, str]) -> dict[str, Any]:

@@ -116,10 +116,12 @@ def _claim(n: int, source: str, stance: str, content: str) -> Attribution:
                        source_text=source, source_actor=source, source_kind="named")
 
 
-def _figure(value: float, bound: str, source: str, referent: str = "killed") -> Figure:
+def _figure(value: float, bound: str, source: str, referent: str = "killed",
+            cumulative: bool | None = True, sentence: int = 0) -> Figure:
     return Figure(start=0, end=1, text=str(value), value=value, low=value, high=value,
-                  bound=bound, unit="people", referent=referent, cumulative=True,
-                  date="2024-03-22", source_actor=source)
+                  bound=bound, unit="people", referent=referent, cumulative=cumulative,
+                  date="2024-03-22", source_actor=source, article_id="x",
+                  sentence_index=sentence)
 
 
 @pytest.mark.parametrize("claims, sides", [
@@ -146,3 +148,18 @@ def test_different_figures_for_the_same_referent_and_day_disagree():
     assert frozenset(("Israel", "the ministry")) in pairs
     assert frozenset(("Israel", "the UN")) not in pairs  # 1,200 is about 1,250
     assert all(d.kind == "figures" for d in found)
+
+
+def test_counts_for_a_day_disagree_only_where_they_name_the_same_place():
+    figures = [_figure(14, "=", "residents", cumulative=None, sentence=0),
+               _figure(8, "=", "the army", cumulative=None, sentence=1),
+               _figure(2, "=", "a witness", cumulative=None, sentence=2),
+               _figure(4, "=", "the ministry", "tonnes", cumulative=None, sentence=3),
+               _figure(9, "=", "traders", "tonnes", cumulative=None, sentence=4)]
+    places = {("x", 0): frozenset({"deraa"}), ("x", 1): frozenset({"deraa", "syria"}),
+              ("x", 2): frozenset({"homs"}), ("x", 3): frozenset({"deraa"}),
+              ("x", 4): frozenset({"deraa"})}
+    found = disagreements([], figures, places)
+    assert [{d.first.source_actor, d.second.source_actor} for d in found] == [
+        {"residents", "the army"}]  # Homs is another incident; tonnes name no referent
+    assert disagreements([], figures) == []  # no place in common, no running total

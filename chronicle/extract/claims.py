@@ -9,13 +9,13 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from chronicle.extract.attribution import Attribution
-from chronicle.extract.figures import Figure, unit_class
+from chronicle.extract.figures import REFERENT_OF, Figure, unit_class
 
 CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 STOP = STOP_WORDS | {"said", "says"}  # words that make no topic ("over", "much", "their")
@@ -23,6 +23,7 @@ NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor)\b")
 OVERLAP_MIN = 0.3  # share of content words two claims must have in common to be one topic
 ANSWERS_WITHIN = 2  # sentences back a denial may answer a claim of its own article
 APPROX = 0.1  # "about 1,200" covers 1,080..1,320
+NAMED_REFERENTS = frozenset(REFERENT_OF.values())  # what is counted: killed, hostages, ...
 
 
 @dataclass(frozen=True)
@@ -121,11 +122,21 @@ def _compatible(a: Figure, b: Figure) -> bool:
     return max(lo_a, lo_b) <= min(hi_a, hi_b)
 
 
-def figure_disagreements(figures: Iterable[Figure]) -> list[Disagreement]:
-    """Figures for the same referent, period and day from different sources that conflict."""
+def figure_disagreements(figures: Iterable[Figure],
+                         places: Mapping[tuple[str, int], frozenset[str]] | None = None,
+                         ) -> list[Disagreement]:
+    """Figures for the same referent, period and day from different sources that conflict.
+
+    ``places`` holds the places named in each figure's sentence, by (article, sentence).
+    Counts for a period ("14 killed on Friday") are compared only when their sentences
+    name a place in common: the same day's counts from two towns are two incidents, not
+    two readings of one. Running totals are compared unless they name different places.
+    A referent read from the unit alone ("4 million tonnes") is no referent to compare.
+    """
+    places = places or {}
     groups: dict[tuple, list[Figure]] = {}
     for f in figures:
-        if f.referent is None or f.source_actor is None:
+        if f.referent not in NAMED_REFERENTS or f.source_actor is None:
             continue
         key = (f.referent, unit_class(f.unit), f.cumulative, f.date)
         groups.setdefault(key, []).append(f)
@@ -135,6 +146,10 @@ def figure_disagreements(figures: Iterable[Figure]) -> list[Disagreement]:
             for b in items[i + 1:]:
                 if _who(a) == _who(b) or _compatible(a, b):
                     continue
+                here = places.get((a.article_id, a.sentence_index), frozenset())
+                there = places.get((b.article_id, b.sentence_index), frozenset())
+                if not (here & there if here and there else cumulative):
+                    continue
                 period = "cumulative" if cumulative else "period" if cumulative is False \
                     else "unspecified"
                 out.append(Disagreement("figures", a, b, f"{referent} {period} {date}"))
@@ -142,6 +157,7 @@ def figure_disagreements(figures: Iterable[Figure]) -> list[Disagreement]:
 
 
 def disagreements(claims: Sequence[Attribution], figures: Iterable[Figure],
+                  places: Mapping[tuple[str, int], frozenset[str]] | None = None,
                   ) -> list[Disagreement]:
     """The register of disagreements: denials first, then conflicting figures."""
-    return claim_disagreements(claims) + figure_disagreements(figures)
+    return claim_disagreements(claims) + figure_disagreements(figures, places)
