@@ -180,6 +180,13 @@ def test_a_pronoun_source_resolves_to_the_person_it_stands_for(reader, text, act
     assert a.source_actor == actor
 
 
+def test_the_writer_of_an_opinion_piece_is_no_one_named_in_it(reader):
+    text = ("The minister Tom Brown visited the city on Sunday. I think the ceasefire will "
+            "hold, as I wrote last week.")
+    a = by_cue(attributions(reader, text), "think")
+    assert (a.source_text, a.source_kind, a.source_actor) == ("I", "pronoun", None)
+
+
 def test_the_person_heading_a_source_speaks_not_the_body_named_after_them(reader):
     text = ("Maria Lopez, the director of the World Food Programme, said the convoy had been "
             "stopped at the border.")

@@ -45,6 +45,7 @@ FRAME_DEPS = {"ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "prep", "parataxis
 NOUN_FRAME_DEPS = {"acl", "prep", "poss", "relcl", "ccomp"}
 RELATIVE_PRONOUNS = {"who", "which"}
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "who", "which"}
+FIRST_PERSON = {"i", "we", "me", "us"}
 PRONOUN_GENDER = {"he": "m", "him": "m", "she": "f", "her": "f"}
 # Words before a name that give a person's gender: "Mrs. Clinton", "Congressman Lewis".
 TITLE_GENDER = {
@@ -1016,6 +1017,8 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
             inside, key=lambda m: (m.label == "PERSON", m.label == "ORG", m.end - m.start))
         return mentions.canonical(best), "named"
     words = text.lower().split()
+    if len(words) == 1 and words[0] in FIRST_PERSON and not mentions.in_quotes(source[0]):
+        return None, "pronoun"  # the writer (an opinion piece, a letter), named nowhere
     if len(words) == 1 and words[0] in PRONOUNS:
         want = {"PERSON"} if words[0] in {"he", "she", "him", "her", "i"} else \
             {"ORG", "GPE", "NORP", "PERSON"}
