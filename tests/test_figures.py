@@ -68,6 +68,20 @@ def test_a_set_already_named_is_not_counted_again():
     assert [(f.value, f.unit) for f in parse_figures(text)] == [(2, "leaders"), (3, None)]
 
 
+def test_a_score_is_no_range():
+    assert [(f.value, f.bound) for f in parse_figures("She won 6-2 and 25-30 people came.")
+            ] == [(30, "range")]
+
+
+@pytest.mark.slow
+def test_who_speaks_is_no_count_but_the_dead_are(reader):
+    text = ("One resident said 14 people were killed. Two officials said one person was "
+            "killed. Thousands said they would march. One example is the bridge.")
+    found = parse_figures(text, reader.nlp(text))
+    assert [(f.value, f.referent) for f in found] == [(14, "killed"), (1, "killed"),
+                                                      (1000, None)]
+
+
 def test_unit_is_read_from_the_following_words():
     assert [f.unit for f in parse_figures("45% of homes and 310 households")] == [
         "%", "households"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from chronicle.extract.attribution import Attribution
-from chronicle.extract.figures import REFERENT_OF, Figure, unit_class
+from chronicle.extract.figures import NAMED_REFERENTS, Figure, unit_class
 
 CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
 STOP = STOP_WORDS | {"said", "says"}  # words that make no topic ("over", "much", "their")
@@ -23,7 +23,6 @@ NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor)\b")
 OVERLAP_MIN = 0.3  # share of content words two claims must have in common to be one topic
 ANSWERS_WITHIN = 2  # sentences back a denial may answer a claim of its own article
 APPROX = 0.1  # "about 1,200" covers 1,080..1,320
-NAMED_REFERENTS = frozenset(REFERENT_OF.values())  # what is counted: killed, hostages, ...
 
 
 @dataclass(frozen=True)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
+from chronicle.extract.lexicon import REPORT_VERBS
 from chronicle.model import Article, ReadArticle
 
 SMALL = {
@@ -113,6 +114,8 @@ REFERENT_OF = {
     "vote": "votes", "seat": "seats", "home": "homes destroyed", "house": "homes destroyed",
     "household": "households", "family": "households",
 }
+FEW = 10  # a number of speakers up to which it names sources rather than counts people
+NAMED_REFERENTS = frozenset(REFERENT_OF.values())  # what is counted: killed, hostages, ...
 PEOPLE_NOUNS = {"people", "person", "persons", "individual", "individuals", "resident",
                 "residents", "civilian", "civilians", "child", "children", "woman", "women",
                 "man", "men", "villager", "villagers", "idp", "idps", "refugee", "refugees",
@@ -310,6 +313,8 @@ def parse_figures(text: str, doc: Doc | None = None) -> list[Figure]:
         low = high = value = first
         second = number_value(m, "r_") if m.group("second") else None
         sep = (m.group("sep") or "").strip().lower()
+        if second is not None and sep in {"-", "–"} and second < first and not m.group("r_scale"):
+            continue  # "won 6-2": a score, not a range (a range runs upwards)
         if (second is not None and (sep != "and" or pre == "between") and sep != "or") or \
                 (second is not None and sep == "or" and second > first):
             if m.group("digits") and not m.group("scale") and m.group("r_scale"):
@@ -347,14 +352,19 @@ def parse_figures(text: str, doc: Doc | None = None) -> list[Figure]:
         return figures
     from dataclasses import replace
 
-    for k, fig in enumerate(list(figures)):
+    read = []
+    for fig in figures:
         if fig.unit in {"%", "$", "€", "£", "USD", "EUR", "GBP"}:
+            read.append(fig)
             continue
         unit, referent = _referent(doc, fig)
         if unit is None and referent in PEOPLE_REFERENTS:
             unit = "people"  # "More than 35,000 were displaced"
-        figures[k] = replace(fig, unit=unit, referent=referent)
-    return figures
+        if (fig.text.lower() == "one" and referent not in NAMED_REFERENTS) or (
+                fig.value <= FEW and _counts_speakers(doc, fig)):
+            continue  # "one example", "two officials said": someone, not a count
+        read.append(replace(fig, unit=unit, referent=referent))
+    return read
 
 
 def unit_class(unit: str | None) -> str | None:
@@ -407,6 +417,17 @@ def _is_word(token: Token) -> bool:
     return token.text[:1].isalpha()
 
 
+def _counts_speakers(doc: Doc, fig: Figure) -> bool:
+    """Whether the number counts who says something ("two officials said"; "thousands
+    said they would march" is a crowd, hence ``FEW``)."""
+    span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
+    if span is None:
+        return False
+    number = span[-1]
+    noun = number.head if number.dep_ == "nummod" else number
+    return noun.dep_ == "nsubj" and noun.head.lemma_.lower() in REPORT_VERBS
+
+
 def _referent(doc: Doc, fig: Figure) -> tuple[str | None, str | None]:
     """The counted noun, and the kind of thing counted (from the noun or its verb)."""
     span = doc.char_span(fig.start, fig.end, alignment_mode="expand")
@@ -437,8 +458,9 @@ def _referent(doc: Doc, fig: Figure) -> tuple[str | None, str | None]:
         if by_verb and (referent is None or unit_class(unit) in {"people", None}):
             referent = by_verb
     if referent is None:  # "killing at least 12 people", "12 people dead"
-        after = list(doc[span.end:min(span.end + 6, len(doc))])
-        before = list(reversed(doc[max(span.start - 3, 0):span.start]))
+        sentence = span[0].sent  # the window never reaches into another sentence
+        after = list(doc[span.end:min(span.end + 6, sentence.end)])
+        before = list(reversed(doc[max(span.start - 3, sentence.start):span.start]))
         for tok in after + before:
             hit = REFERENT_OF.get(tok.lemma_.lower())
             if hit and tok.i not in range(span.start, span.end) and hit not in {
