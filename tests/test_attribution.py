@@ -13,6 +13,7 @@ from chronicle.extract.attribution import (
     quotation_kind,
     quote_marks,
     span_tags,
+    stance_of,
     token_features,
 )
 from chronicle.model import Article, Mention
@@ -92,6 +93,17 @@ def test_a_denial_far_from_its_subject_and_the_verb_joined_to_it(reader):
     assert (denial.stance, denial.content_text) == ("denies", "blocking medicine")
     assert denial.source_actor == claim.source_actor
     assert claim.source_text.startswith("The ministry")
+
+
+@pytest.mark.parametrize("text, cue, stance", [
+    ("The reports were denied by the army.", "were denied", "denies"),
+    ("Many Kurds are denied Syrian citizenship.", "are denied", "asserts"),
+])
+def test_a_passive_denial_denies_unless_it_withholds_something(reader, text, cue, stance):
+    doc = reader.nlp(text)
+    start = text.index(cue)
+    span = doc.char_span(start, start + len(cue))
+    assert stance_of(doc, span.root, start, start + len(cue)) == stance
 
 
 def test_accusation_and_claim(reader):

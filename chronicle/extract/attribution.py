@@ -850,9 +850,18 @@ def stance_of(doc: Doc, head: Token, cue_start: int, cue_end: int) -> str:
     words = [t for t in cue] if cue is not None else [head]
     for token in [head, *words]:
         stance = STANCE_OF.get(token.lemma_.lower())
+        if stance == "denies" and _deprives(token):
+            continue
         if stance:
             return stance
     return "asserts"
+
+
+def _deprives(verb: Token) -> bool:
+    """"Kurds are denied citizenship": a passive verb of denial that keeps an object
+    withholds something; it denies no claim ("the reports were denied")."""
+    deps = {c.dep_ for c in verb.children}
+    return "auxpass" in deps and "dobj" in deps
 
 
 def quotation_kind(content: str) -> str:
