@@ -167,6 +167,14 @@ def test_reported_speech_inside_reported_speech_is_nested(reader):
     assert inner.parent == outer.id
 
 
+def test_a_verb_of_saying_joined_to_another_shares_its_subject(reader):
+    text = ("The central bank kept interest rates unchanged on Wednesday and said it would "
+            "stop paying interest on reserves.")
+    a = by_cue(attributions(reader, text), "said")
+    assert a.source_text == "The central bank"
+    assert a.content_text == "it would stop paying interest on reserves"
+
+
 def test_unnamed_sources(reader):
     a = by_cue(attributions(reader, "Officials say the talks have stalled."), "say")
     assert a.source_text == "Officials"

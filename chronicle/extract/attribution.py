@@ -75,6 +75,7 @@ TALLY_NOUNS = {"tally", "tallies", "count", "counts", "estimate", "estimates", "
 CITING_LEMMAS = {"cite", "quote"}
 RULE_CUE_WORDS = {"according", "by"}  # words opening the cues ``_rule_cues`` adds
 # Verbs that report what someone said, kept as cues when the tagger misses them with a clause.
+SAYING_LEMMAS = {"say", "tell"}  # verbs whose subject is nearly always who speaks
 REPORTING_LEMMAS = {"say", "tell", "report", "announce", "claim", "deny", "state", "confirm",
                     "allege", "declare", "insist", "warn", "acknowledge", "admit"}
 
@@ -532,6 +533,25 @@ def _denier(verb: Token) -> Token | None:
     return subject if denied else None
 
 
+def _speaker(verb: Token) -> tuple[int, int] | None:
+    """The noun subject of "say" or "tell" where the tagger gave no source: "The central
+    bank kept rates unchanged and said ..." (a conjoined verb shares its subject). On
+    PolNeAR dev this adds one source in 1,700 (subjects of other cues lower precision,
+    see :func:`_parse_source`)."""
+    if verb.lemma_.lower() not in SAYING_LEMMAS:
+        return None
+    holder = verb
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        holder = verb.head
+    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    last = subject.right_edge
+    while (last.is_punct or last.is_space) and last.i > subject.i:
+        last = last.doc[last.i - 1]
+    return (subject.left_edge.idx, last.idx + len(last.text))
+
+
 def _reports_a_clause(verb: Token) -> bool:
     """"the army had said [the tunnel was destroyed]": a named subject and a clause with a
     subject of its own, what an inner report the tagger misses looks like."""
@@ -616,6 +636,8 @@ def link(article: Article, doc: Doc, read: ReadArticle,
                 c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
             # "Israel denies ... and says ...": the second verb shares the first's source
             source = next((r["source"] for r in records if r["head"].i == head.head.i), None)
+        if source is None:
+            source = _speaker(head)
         records.append({"cue": (cue_start, cue_end), "source": source, "content": content,
                         "head": head})
     records = [r for r in records if not any(_overlaps(r["cue"], x["cue"]) for x in layout)
