@@ -77,6 +77,13 @@ def test_a_strike_is_no_claim_and_its_report_takes_the_clause(reader):
     assert a.content_text.startswith("Recently, an air force aircraft attacked a militant cell")
 
 
+def test_a_closing_according_to_vouches_for_the_relative_clause_before_it(reader):
+    text = ("The envoy had said he would push for more aid into the city, where famine is "
+            "imminent, according to the United Nations.")
+    a = by_cue(attributions(reader, text), "according to")
+    assert a.content_text == "where famine is imminent"
+
+
 def test_denial_has_the_denies_stance(reader):
     text = "The army denied that civilians had been in the area at the time of the strike."
     a = by_cue(attributions(reader, text), "denied")

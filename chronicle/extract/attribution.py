@@ -630,6 +630,8 @@ def link(article: Article, doc: Doc, read: ReadArticle,
         if content is None:
             continue
         content = _clip(doc, content, sentence)
+        if cue[0].lower_ == "according":
+            content = _closing_relative(cue) or content
         if source is None:
             source = _parse_source(cue, head, nested=_inside(cue_start, contents))
         if source is None and head.dep_ == "conj" and not any(
@@ -807,6 +809,26 @@ def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]
         if stop:
             return (start, start + len(stop))
     return content
+
+
+def _closing_relative(cue: Span) -> tuple[int, int] | None:
+    """"..., where mass death from famine is imminent, according to the United Nations":
+    a relative clause that ends at the cue's comma is what the closing "according to"
+    vouches for, though the parser hangs "according" on the main verb. On PolNeAR train
+    this finds 4 more gold contents and loses 2 ("when" clauses, which date the main
+    clause, lost 2 more and are left out)."""
+    doc = cue.doc
+    k = cue.start - 1
+    if k < 1 or doc[k].text != ",":
+        return None
+    node = doc[k - 1]
+    while node.dep_ != "relcl" and node.head.i != node.i and node.head.i < cue.start:
+        node = node.head
+    left = node.left_edge
+    if node.dep_ != "relcl" or node.right_edge.i != k - 1 or left.lower_ not in {
+            "which", "who", "whose", "where"} or left.i == 0 or doc[left.i - 1].text != ",":
+        return None
+    return (left.idx, doc[k - 1].idx + len(doc[k - 1].text))
 
 
 def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
