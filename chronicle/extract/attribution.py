@@ -631,7 +631,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             continue
         content = _clip(doc, content, sentence)
         if cue[0].lower_ == "according":
-            content = _closing_relative(cue) or content
+            content = _closing_relative(cue, cues) or content
         if source is None:
             source = _parse_source(cue, head, nested=_inside(cue_start, contents))
         if source is None and head.dep_ == "conj" and not any(
@@ -811,12 +811,12 @@ def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]
     return content
 
 
-def _closing_relative(cue: Span) -> tuple[int, int] | None:
-    """"..., where mass death from famine is imminent, according to the United Nations":
-    a relative clause that ends at the cue's comma is what the closing "according to"
-    vouches for, though the parser hangs "according" on the main verb. On PolNeAR train
-    this finds 4 more gold contents and loses 2 ("when" clauses, which date the main
-    clause, lost 2 more and are left out)."""
+def _closing_relative(cue: Span, cues: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+    """"Blinken had said he would push for aid to the enclave, where famine is imminent,
+    according to the UN": where the sentence already reports someone's words, a relative
+    clause ending at the cue's comma is what the closing "according to" vouches for (the
+    parser hangs "according" on the main verb). Where nothing else is reported, the
+    source vouches for the whole sentence, as the tagger's content has it."""
     doc = cue.doc
     k = cue.start - 1
     if k < 1 or doc[k].text != ",":
@@ -827,6 +827,9 @@ def _closing_relative(cue: Span) -> tuple[int, int] | None:
     left = node.left_edge
     if node.dep_ != "relcl" or node.right_edge.i != k - 1 or left.lower_ not in {
             "which", "who", "whose", "where"} or left.i == 0 or doc[left.i - 1].text != ",":
+        return None
+    sentence = cue.sent
+    if not any(sentence.start_char <= start and end <= left.idx for start, end in cues):
         return None
     return (left.idx, doc[k - 1].idx + len(doc[k - 1].text))
 
