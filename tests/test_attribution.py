@@ -341,3 +341,11 @@ def test_a_dateline_is_no_speaker(reader):
     text = ("Cairo: Egypt's foreign minister held a telephone conversation with his Qatari "
             "counterpart. The two ministers held talks on the ceasefire.")
     assert [a for a in attributions(reader, text) if a.cue_text == ":"] == []
+
+
+def test_a_headline_gives_a_name_and_what_they_said(reader):
+    text = ("Pence: The Debate Was a Win for Us.\n\nMike Pence said on Tuesday that the debate "
+            "had gone well.\n\nHealth Over Politics: Voters want answers on hospitals.")
+    (a,) = [a for a in attributions(reader, text) if a.cue_text == ":"]
+    assert (a.source_text, a.content_text) == ("Pence", "The Debate Was a Win for Us")
+    assert a.source_actor == "Mike Pence"

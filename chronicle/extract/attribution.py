@@ -569,6 +569,9 @@ NOT_SPEAKERS = {"UPDATE", "UPDATED", "NOTE", "EDITOR'S NOTE", "EDITOR’S NOTE",
                 "READ MORE", "WATCH", "LISTEN", "CORRECTION", "CLARIFICATION", "VIDEO",
                 "PHOTOS", "SEE ALSO", "ALSO", "BREAKING", "EXCLUSIVE", "ADVERTISEMENT", "MORE",
                 "FACT CHECK", "TRANSCRIPT", "SOURCE", "SOURCES", "PS", "P.S."}
+# "Pat Caddell: Democrat Voters Worried ...": a headline that gives a name and what they said
+NAMED_LABEL = re.compile(r"^[ \t]*([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,4}):[ \t]+(\S[^\n]*?)"
+                         r"\.?[ \t]*$", re.MULTILINE)
 # "“We are afraid.” ― Carla Sanchez": a quotation signed with a dash and a name
 SIGNED_QUOTE = re.compile(r"^\s*([“\"”].*[”\"“])[\s\xa0]*(―|—|--)[\s\xa0]*"
                           r"([A-Z][\w'’.\-]*(?:[ \xa0]+[A-Z][\w'’.\-]*){0,4}?)\.?[\s\xa0]*$",
@@ -578,7 +581,8 @@ SIGNED_QUOTE = re.compile(r"^\s*([“\"”].*[”\"“])[\s\xa0]*(―|—|--)[\s
 def labelled_quotations(doc: Doc) -> list[dict]:
     """Attributions marked by layout, not by words: transcript turns ("WALLACE: ...", "Q:
     ..."; two turns at least, for one capitalised label and a colon is as often a heading),
-    and quotations signed "― Name"."""
+    headlines opening with a speaker's name ("Pence: ..."; PolNeAR dev: 5 of 7 such cues,
+    no false one) and quotations signed "― Name"."""
     text = _text(doc)
     found = []
     turns = [m for m in SPEAKER_LABEL.finditer(text)
@@ -586,12 +590,33 @@ def labelled_quotations(doc: Doc) -> list[dict]:
     for m in turns if len(turns) >= 2 else []:
         cue = text.index(":", m.end(1))
         found.append(_layout_record(doc, m.span(1), (cue, cue + 1), m.span(2)))
+    for m in NAMED_LABEL.finditer(text):
+        if _names_a_speaker(doc, *m.span(1)):
+            found.append(_layout_record(doc, m.span(1), (m.end(1), m.end(1) + 1), m.span(2)))
     for m in SIGNED_QUOTE.finditer(text):
         start, end = m.span(3)
         if text[end - 1] == "." and len(text[start:end].split()[-1]) > 2:  # not "P."
             end -= 1  # the sentence's full stop
         found.append(_layout_record(doc, (start, end), m.span(2), m.span(1)))
     return [r for r in found if r is not None]
+
+
+def _names_a_speaker(doc: Doc, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` names a person, or a person or organisation the article
+    names elsewhere ("Pence: ..." with "Mike Pence" further on). A place before a colon is
+    a dateline ("Washington: ..."), a heading is no one ("Veto Power Impedes Peace Efforts:
+    ..." although the recogniser calls it an organisation)."""
+    span = doc.char_span(start, end)
+    if span is None or span.text.isupper():
+        return False
+    name = span.text
+    for e in doc.ents:
+        if e.label_ == "PERSON" and (e.start, e.end) == (span.start, span.end):
+            return True
+        if e.label_ in {"PERSON", "ORG"} and e.start != span.start and (
+                e.text == name or e.text.endswith(" " + name)):
+            return True
+    return False
 
 
 def _layout_record(doc: Doc, source: tuple[int, int], cue: tuple[int, int],
@@ -1087,6 +1112,7 @@ def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
     if words and words[-1].strip(",.") in UNNAMED_HEADS:
         return None, "unnamed"
     name = text.split(",")[0].strip()  # "The ministry, which runs the crossings," is the ministry
+    name = mentions.full_names.get(name, name)  # a surname the recogniser missed
     return name or None, "named" if text[:1].isupper() else "unnamed"
 
 
