@@ -75,9 +75,9 @@ TALLY_NOUNS = {"tally", "tallies", "count", "counts", "estimate", "estimates", "
 CITING_LEMMAS = {"cite", "quote"}
 RULE_CUE_WORDS = {"according", "by"}  # words opening the cues ``_rule_cues`` adds
 # Verbs that report what someone said, kept as cues when the tagger misses them with a clause.
-SAYING_LEMMAS = {"say", "tell"}  # verbs whose subject is nearly always who speaks
 REPORTING_LEMMAS = {"say", "tell", "report", "announce", "claim", "deny", "state", "confirm",
                     "allege", "declare", "insist", "warn", "acknowledge", "admit"}
+SAYING_LEMMAS = {"say", "tell"}  # verbs whose subject is nearly always who speaks
 
 
 @dataclass(frozen=True)

@@ -352,10 +352,10 @@ def parse_figures(text: str, doc: Doc | None = None) -> list[Figure]:
         return figures
     from dataclasses import replace
 
-    read = []
+    counts = []
     for fig in figures:
         if fig.unit in {"%", "$", "€", "£", "USD", "EUR", "GBP"}:
-            read.append(fig)
+            counts.append(fig)
             continue
         unit, referent = _referent(doc, fig)
         if unit is None and referent in PEOPLE_REFERENTS:
@@ -363,8 +363,8 @@ def parse_figures(text: str, doc: Doc | None = None) -> list[Figure]:
         if (fig.text.lower() == "one" and referent not in NAMED_REFERENTS) or (
                 fig.value <= FEW and _counts_speakers(doc, fig)):
             continue  # "one example", "two officials said": someone, not a count
-        read.append(replace(fig, unit=unit, referent=referent))
-    return read
+        counts.append(replace(fig, unit=unit, referent=referent))
+    return counts
 
 
 def unit_class(unit: str | None) -> str | None:
