@@ -126,3 +126,20 @@ def test_reading_with_two_workers_gives_the_same_store(corpus: Path, tmp_path: P
             stores[workers] = store.dump()
     assert stores["1"] == stores["2"]
     assert stores["1"]["sentences"]
+
+
+@pytest.mark.slow
+def test_two_sources_counting_one_strike_differently_disagree(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    write_seed(folder, "a.txt", "2024-03-20", "Gaza health authorities say 30 people were "
+               "killed in an air strike on Rafah on Monday.")
+    write_seed(folder, "b.txt", "2024-03-20", "The Israeli army said 12 people were killed in "
+               "the air strike on Rafah on Monday.")
+    write_seed(folder, "c.txt", "2024-03-20", "Police said two people were killed in a "
+                                              "shooting in Hebron on Monday.")
+    db = str(tmp_path / "d.db")
+    invoke("run", str(folder), "--db", db, "--out", str(tmp_path / "out"))
+    (conflict,) = json.loads(invoke("claims", "--db", db, "--json").output)["disagreements"]
+    assert conflict["kind"] == "figures" and conflict["topic"].startswith("killed")
+    assert {conflict["first"]["who"], conflict["second"]["who"]} == {
+        "Gaza (“Gaza health authorities”)", "Israeli (“The Israeli army”)"}
