@@ -522,9 +522,7 @@ def _denier(verb: Token) -> Token | None:
     lemma = verb.lemma_.lower()
     if verb.pos_ != "VERB" or STANCE_OF.get(lemma) != "denies":
         return None
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
-    if subject is None and verb.dep_ == "conj":  # "... and denies ...": the first verb's
-        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    subject = _subject(verb)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
     denied = any((c.tag_ == "VBG" and c.dep_ in {"xcomp", "dobj", "ccomp"}) or (
@@ -540,16 +538,26 @@ def _speaker(verb: Token) -> tuple[int, int] | None:
     see :func:`_parse_source`)."""
     if verb.lemma_.lower() not in SAYING_LEMMAS:
         return None
-    holder = verb
-    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        holder = verb.head
-    subject = next((c for c in holder.children if c.dep_ == "nsubj"), None)
+    subject = _subject(verb)
     if subject is None or subject.pos_ not in {"NOUN", "PROPN"}:
         return None
-    last = subject.right_edge
-    while (last.is_punct or last.is_space) and last.i > subject.i:
-        last = last.doc[last.i - 1]
-    return (subject.left_edge.idx, last.idx + len(last.text))
+    return _phrase(subject.left_edge, subject.right_edge)
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; a verb joined to another without one of its own ("Israel denies
+    ... and says ...") shares the first verb's."""
+    if verb.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        verb = verb.head
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _phrase(left: Token, right: Token) -> tuple[int, int]:
+    """Character span from ``left`` to ``right``, without the punctuation and whitespace
+    that end it ("Israel, which inspects all shipments," ends at "shipments")."""
+    while (right.is_punct or right.is_space) and right.i > left.i:
+        right = right.doc[right.i - 1]
+    return (left.idx, right.idx + len(right.text))
 
 
 def _reports_a_clause(verb: Token) -> bool:
@@ -634,17 +642,17 @@ def link(article: Article, doc: Doc, read: ReadArticle,
     records (:func:`labelled_quotations`) stand for the tagged cues they overlap."""
     sources = sorted(set(spans["Source"]))
     contents = sorted(set(spans["Content"]))
-    cues, contents = _without_strikes(doc, sorted(set(spans["Cue"])), contents)
+    cues = [(cue, _cue_head(cue)) for cue in (_tokens_in(doc, start, end)
+                                              for start, end in sorted(set(spans["Cue"])))
+            if cue is not None]
+    cues, contents = _without_strikes(cues, contents)
     starts = [s.start for s in read.sentences]
     mentions = ArticleMentions(read.mentions, doc)
     text = article.text
     records: list[dict] = []
-    for cue_start, cue_end in cues:
-        cue = _tokens_in(doc, cue_start, cue_end)
-        if cue is None:
-            continue
+    for cue, head in cues:
+        cue_start, cue_end = cue.start_char, cue.end_char
         sentence = cue.sent
-        head = _cue_head(cue)
         source = _pick_source(doc, cue, head, sources, sentence)
         content = _pick_content(doc, cue, head, contents, sentence)
         if content is None or _denier(head) is not None:
@@ -656,7 +664,7 @@ def link(article: Article, doc: Doc, read: ReadArticle,
             continue
         content = _clip(doc, content, sentence)
         if cue[0].lower_ == "according":
-            content = _closing_relative(cue, cues) or content
+            content = _closing_relative(cue, [c for c, _ in cues]) or content
         if source is None:
             source = _parse_source(cue, head, nested=_inside(cue_start, contents))
         if source is None and head.dep_ == "conj" and not any(
@@ -693,22 +701,18 @@ def link(article: Article, doc: Doc, read: ReadArticle,
     return _nest(doc, result)
 
 
-def _without_strikes(doc: Doc, cues: list[tuple[int, int]], contents: list[tuple[int, int]],
-                     ) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
-    """Cues and contents without the physical attacks the tagger took for verbal ones
-    ("an aircraft attacked [a cell]"), nor what they struck: a strike is not a claim."""
-    struck = []
-    for cue_start, cue_end in cues:
-        cue = _tokens_in(doc, cue_start, cue_end)
-        head = _cue_head(cue) if cue is not None else None
-        if head is not None and head.lemma_.lower() in VERBAL_ATTACK_VERBS \
-                and attack_sense(head) == "physical":
-            struck.append((cue_start, cue_end, head.idx, head.right_edge.idx
-                           + len(head.right_edge.text)))
+def _without_strikes(cues: list[tuple[Span, Token]], contents: list[tuple[int, int]],
+                     ) -> tuple[list[tuple[Span, Token]], list[tuple[int, int]]]:
+    """Cues (with their heads) and contents without the physical attacks the tagger took
+    for verbal ones ("an aircraft attacked [a cell]"), nor what they struck: a strike is
+    not a claim."""
+    struck = [(cue, head.idx, head.right_edge.idx + len(head.right_edge.text))
+              for cue, head in cues if head.lemma_.lower() in VERBAL_ATTACK_VERBS
+              and attack_sense(head) == "physical"]
     if not struck:
         return cues, contents
-    return ([c for c in cues if not any(c == s[:2] for s in struck)],
-            [c for c in contents if not any(s[2] <= c[0] and c[1] <= s[3] for s in struck)])
+    return ([(cue, head) for cue, head in cues if not any(cue == s[0] for s in struck)],
+            [c for c in contents if not any(s[1] <= c[0] and c[1] <= s[2] for s in struck)])
 
 
 def _is_dateline(text: str, record: dict, mentions: Sequence[Mention]) -> bool:
@@ -836,7 +840,7 @@ def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]
     return content
 
 
-def _closing_relative(cue: Span, cues: Sequence[tuple[int, int]]) -> tuple[int, int] | None:
+def _closing_relative(cue: Span, cues: Sequence[Span]) -> tuple[int, int] | None:
     """"Blinken had said he would push for aid to the enclave, where famine is imminent,
     according to the UN": where the sentence already reports someone's words, a relative
     clause ending at the cue's comma is what the closing "according to" vouches for (the
@@ -854,7 +858,7 @@ def _closing_relative(cue: Span, cues: Sequence[tuple[int, int]]) -> tuple[int, 
             "which", "who", "whose", "where"} or left.i == 0 or doc[left.i - 1].text != ",":
         return None
     sentence = cue.sent
-    if not any(sentence.start_char <= start and end <= left.idx for start, end in cues):
+    if not any(sentence.start_char <= c.start_char and c.end_char <= left.idx for c in cues):
         return None
     return (left.idx, doc[k - 1].idx + len(doc[k - 1].text))
 
@@ -863,10 +867,7 @@ def _parse_content(cue: Span, head: Token) -> tuple[int, int] | None:
     """The cue verb's clausal complement, for cues the tagger found without content."""
     for child in head.children:
         if child.dep_ in {"ccomp", "xcomp", "dobj"} and child.i not in range(cue.start, cue.end):
-            left, right = child.left_edge, child.right_edge
-            while (right.is_punct or right.is_space) and right.i > left.i:
-                right = right.doc[right.i - 1]
-            return (left.idx, right.idx + len(right.text))
+            return _phrase(child.left_edge, child.right_edge)
     if cue[0].lower_ in RULE_CUE_WORDS:  # "by X's tallies, [clause]"
         sent = cue.sent
         words = [t for t in sent if not (t.is_punct or t.is_space)]
@@ -893,10 +894,7 @@ def _parse_source(cue: Span, head: Token, nested: bool) -> tuple[int, int] | Non
     if nested and _reports_a_clause(head):
         subject = next(c for c in head.children if c.dep_ == "nsubj")
     if subject is not None:
-        last = subject.right_edge
-        while last.is_punct and last.i > subject.i:  # "Israel, which ..., denies"
-            last = last.doc[last.i - 1]
-        return (subject.left_edge.idx, last.idx + len(last.text))
+        return _phrase(subject.left_edge, subject.right_edge)  # "Israel, which ..., denies"
     for token in cue:
         if token.lower_ in TALLY_NOUNS:
             mods = [c for c in token.children if c.dep_ in {"poss", "amod", "compound"}]

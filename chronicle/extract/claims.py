@@ -145,14 +145,23 @@ def figure_disagreements(figures: Iterable[Figure],
             for b in items[i + 1:]:
                 if _who(a) == _who(b) or _compatible(a, b):
                     continue
-                here = places.get((a.article_id, a.sentence_index), frozenset())
-                there = places.get((b.article_id, b.sentence_index), frozenset())
-                if not (here & there if here and there else cumulative):
+                if not _one_tally(a, b, places, cumulative):
                     continue
                 period = "cumulative" if cumulative else "period" if cumulative is False \
                     else "unspecified"
                 out.append(Disagreement("figures", a, b, f"{referent} {period} {date}"))
     return out
+
+
+def _one_tally(a: Figure, b: Figure, places: Mapping[tuple[str, int], frozenset[str]],
+               cumulative: bool | None) -> bool:
+    """Whether two figures can count the same thing: their sentences name a place in
+    common, or, where either names none, both are running totals."""
+    here = places.get((a.article_id, a.sentence_index), frozenset())
+    there = places.get((b.article_id, b.sentence_index), frozenset())
+    if here and there:
+        return bool(here & there)
+    return bool(cumulative)
 
 
 def disagreements(claims: Sequence[Attribution], figures: Iterable[Figure],
