@@ -6,7 +6,8 @@ Each output line is {"text", "figures": [{"value", "unit", "bound"}], "origin"}.
 labels give one displacement figure per excerpt (value and unit, People or Households) and
 are noisy (260,000 labelled 26000), so an excerpt is kept only when its labelled value is
 written in it and it holds no other count: every other numeral in it must be a date, a
-year, a time, an ordinal or a duration. The bound is read from the words just before the
+year, a time, an ordinal or a span of time (labelled too, in its unit: "five days" is 5
+day, "a 12-year-old" 12 year of age). The bound is read from the words just before the
 number ("about" ~, "more than" >, "at least" >=, "nearly" <, "up to" <=); a range ("25,000 to
 30,000") keeps its upper end, as the labels do, with bound "<=". The rules here are written
 apart from ``chronicle.extract.figures`` so the set does not simply echo the extractor.
@@ -41,8 +42,10 @@ BOUNDS = [("more than", ">"), ("over", ">"), ("in excess of", ">"), ("at least",
 UNITS = {"people": "people", "households": "households"}
 
 
-def numerals(text: str) -> list[tuple[int, int, float]]:
-    """(start, end, value) of every count in ``text``: dates, years, times, ages excluded."""
+def numerals(text: str, spans: list[dict] | None = None) -> list[tuple[int, int, float]]:
+    """(start, end, value) of every count in ``text``: dates, years, times, ages excluded.
+    Spans of time and ages ("for five days", "a 12-year-old"), quantities too, go to
+    ``spans`` as figures in their unit."""
     out = []
     for m in NUMERAL.finditer(text):
         start, end = m.span()
@@ -69,7 +72,11 @@ def numerals(text: str) -> list[tuple[int, int, float]]:
                 continue
             if re.match(r"(st|nd|rd|th)\b|:\d|\s*(a\.m|p\.m|am\b|pm\b)", after):
                 continue
-        if re.match(r"[\s-]*(years?|months?|weeks?|days?|hours?|minutes?|year-old)\b", after):
+        span = re.match(r"[\s-]*(years?|months?|weeks?|days?|hours?|minutes?)(-old)?\b", after)
+        if span:
+            if spans is not None and value:
+                unit = span.group(1).removesuffix("s") + (" of age" if span.group(2) else "")
+                spans.append({"value": value, "unit": unit, "bound": "="})
             continue
         out.append((start, end, value))
     return out
@@ -111,7 +118,8 @@ def build(folder: Path) -> list[dict]:
     for text, value, unit, origin in label_rows(folder):
         if text in seen:
             continue
-        found = numerals(text)
+        spans: list[dict] = []
+        found = numerals(text, spans)
         if not found:
             continue
         range_m = re.search(r"(\d[\d,]*)\s*(?:to|-|–|and)\s*(\d[\d,]*)", text)
@@ -125,7 +133,7 @@ def build(folder: Path) -> list[dict]:
             continue
         seen.add(text)
         items.append({"text": text, "figures": [{"value": value, "unit": unit,
-                                                  "bound": bound}], "origin": origin})
+                                                  "bound": bound}, *spans], "origin": origin})
     return items
 
 

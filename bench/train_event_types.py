@@ -7,10 +7,15 @@ Training data: the machine-labelled synthetic stories in ``NGEC_DIR``
 ``event``). Each example is the story's lead sentence (or the headline, placeholders such as
 ``{country_1}`` filled with a neutral name). Features: the rule coder's guess for the sentence's
 main event, its trigger lemma, the lemmas of the root verb and its object, and the sentence's
-content-word lemmas. Model: multinomial logistic regression (scikit-learn).
+content-word lemmas. For comparison it also fits the same model with static vectors
+(chronicle.read.vectors) beside those features: the vector of the sentence's act (the trigger
+and its complement), and the sentence's nearness to each type's centroid as
+``chronicle eval cameo5`` uses it. Model: multinomial logistic regression (scikit-learn).
 
 Writes ``OUT_PREFIX.joblib`` (the fitted vectoriser and model) and ``OUT_PREFIX.json``
-(data, settings, metrics). With ``GOLD.jsonl`` (PLOVER gold records) it also reports the
+(data, settings, metrics; the comparison models' figures under ``with_act_vectors`` and
+``with_centroids``). With
+``GOLD.jsonl`` (PLOVER gold records) it also reports the
 classifier's and the rules' type accuracy there, for the decision whether to use it; the
 gold records are never trained on.
 """
@@ -52,8 +57,10 @@ def load_training(ngec: Path, limit: int) -> list[tuple[str, str]]:
     return out[:limit] if limit else out
 
 
-def featurise(texts: list[str]) -> tuple[list[dict[str, float]], list[str]]:
-    """Feature dicts and the rule coder's guess for each text (one parse each)."""
+def featurise(texts: list[str]) -> tuple[list[dict[str, float]], list[str], list[str]]:
+    """Feature dicts, the rule coder's guess and the act's words for each text (one parse
+    each)."""
+    from chronicle.evaluate.cameo5 import _act_words
     from chronicle.extract.events import extract_events, primary
     from chronicle.model import Article
     from chronicle.read.pipeline import analyse, load_nlp
@@ -61,6 +68,7 @@ def featurise(texts: list[str]) -> tuple[list[dict[str, float]], list[str]]:
     nlp = load_nlp()
     feats: list[dict[str, float]] = []
     guesses: list[str] = []
+    acts: list[str] = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=64), strict=True):
         article = Article.create(published="2000-01-01", text=text)
         event = primary(extract_events(article, doc, analyse(article, doc)))
@@ -79,7 +87,15 @@ def featurise(texts: list[str]) -> tuple[list[dict[str, float]], list[str]]:
                 f[f"w={token.lemma_.lower()}"] = 0.5
         feats.append(f)
         guesses.append(guess)
-    return feats, guesses
+        acts.append(_act_words(doc, event))
+    return feats, guesses, acts
+
+
+def with_vectors(matrix, block):
+    """The sparse features with a dense block of vector features beside them."""
+    from scipy.sparse import csr_matrix, hstack
+
+    return hstack([matrix, csr_matrix(block)]).tocsr()
 
 
 def _accuracy(pred, gold) -> float:
@@ -100,14 +116,38 @@ def main(argv: list[str]) -> None:
     data = load_training(ngec, 0)
     texts = [t for t, _ in data]
     labels = [y for _, y in data]
-    feats, guesses = featurise(texts)
-    x_train, x_test, y_train, y_test, _, g_test = train_test_split(
-        feats, labels, guesses, test_size=0.2, random_state=13, stratify=labels)
+    feats, guesses, acts = featurise(texts)
+    x_train, x_test, y_train, y_test, _, g_test, a_train, a_test, t_train, t_test = (
+        train_test_split(feats, labels, guesses, acts, texts, test_size=0.2, random_state=13,
+                         stratify=labels))
     vec = DictVectorizer()
     settings = {"C": 1.0, "max_iter": 2000, "class_weight": "balanced"}
     model = LogisticRegression(**settings)
     model.fit(vec.fit_transform(x_train), y_train)
     held = model.predict(vec.transform(x_test))
+    # the same model with vector features beside the sparse ones, for the comparison
+    from chronicle.evaluate.cameo5 import CENTROID_WEIGHT, centroid_similarities
+    from chronicle.read.vectors import load_static_vectors
+
+    static = load_static_vectors()
+    s_train = static.sentence_vectors(t_train)
+
+    def act_block(acts, _texts):
+        return static.sentence_vectors(acts)
+
+    def centroid_block(_acts, some_texts):
+        return CENTROID_WEIGHT * centroid_similarities(
+            s_train, y_train, static.sentence_vectors(some_texts))
+
+    compared: dict[str, tuple] = {}
+    for name, block, train_block in (
+            ("with_act_vectors", act_block, static.sentence_vectors(a_train)),
+            ("with_centroids", centroid_block,
+             CENTROID_WEIGHT * centroid_similarities(s_train, y_train))):
+        other = LogisticRegression(**settings)
+        other.fit(with_vectors(vec.transform(x_train), train_block), y_train)
+        compared[name] = (other, block, {"heldout_accuracy": _accuracy(other.predict(
+            with_vectors(vec.transform(x_test), block(a_test, t_test))), y_test)})
     metrics = {"train": len(x_train), "heldout": len(x_test),
                "heldout_accuracy": _accuracy(held, y_test),
                "heldout_rule_accuracy": _accuracy(g_test, y_test)}
@@ -117,10 +157,15 @@ def main(argv: list[str]) -> None:
         records = [json.loads(line) for line in Path(gold_path).read_text().splitlines()
                    if line.strip()]
         gold = [normalise_type(r["event"], r.get("mode") or "")[0] for r in records]
-        gfeats, gguess = featurise([r["text"] for r in records])
+        gfeats, gguess, gacts = featurise([r["text"] for r in records])
         pred = model.predict(vec.transform(gfeats))
         metrics["gold_accuracy"] = _accuracy(pred, gold)
+        gold_texts = [r["text"] for r in records]
+        for other, block, other_metrics in compared.values():
+            other_metrics["gold_accuracy"] = _accuracy(other.predict(
+                with_vectors(vec.transform(gfeats), block(gacts, gold_texts))), gold)
         metrics["gold_rule_accuracy"] = _accuracy(gguess, gold)
+    metrics |= {name: other_metrics for name, (_, _, other_metrics) in compared.items()}
     metrics["seconds"] = round(time.time() - started, 1)
     dump({"vectorizer": vec, "model": model}, f"{prefix}.joblib")
     Path(f"{prefix}.json").write_text(json.dumps({

@@ -2,18 +2,84 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import errno
+import importlib
 import json
+import os
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
 
 from chronicle import __version__, jobs
+from chronicle.export import CLI_EVENT_FORMATS, EVENT_FORMAT, format_labels
+from chronicle.extract.cameo import PLOVER_TYPES
 from chronicle.model import Reject
 from chronicle.store import DEFAULT_DB, Store
+from chronicle.store.database import StoreAccessError, StoreError
+from chronicle.store.queries import figure_referents
 
-# Exit status of a job that finished but rejected some input (1 stays for errors, 2 for usage).
-EXIT_REJECTS = 3
+# Exit statuses (README, "Exit status"): 1 stays for other errors, 2 for usage (click's).
+EXIT_REJECTS = 3  # the job finished, but some input was rejected or failed to read
+EXIT_NOT_A_STORE = 4  # --db is no Chronicle store: not SQLite, another program's, newer, none
+EXIT_PORT_IN_USE = 5  # `serve`: the port is taken (or may not be listened on)
+EXIT_UNREADABLE = 6  # a path cannot be read or written: an input, the store, the report folder
+
+
+class OperationalError(click.ClickException):
+    """An error of the machine or the files, not of Chronicle: one line, its own exit code."""
+
+    def __init__(self, message: str, exit_code: int) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+class _Chronicle(click.Group):
+    """The command group, turning the operational errors of every command into one line and
+    an exit status instead of a traceback."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except StoreError as error:
+            code = EXIT_UNREADABLE if isinstance(error, StoreAccessError) else EXIT_NOT_A_STORE
+            raise OperationalError(str(error), code) from None
+        except BrokenPipeError:  # output piped into `head`: nothing to report
+            raise
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise OperationalError(f"address in use: {error.strerror}",
+                                       EXIT_PORT_IN_USE) from None
+            where = f"{error.filename}: " if error.filename else ""
+            raise OperationalError(f"cannot read or write {where}{error.strerror or error}",
+                                   EXIT_UNREADABLE) from None
+
+
+def _valid_encoding(ctx: click.Context, param: click.Parameter, value: str) -> str:
+    from chronicle.ingest.readers import check_encoding
+
+    try:
+        return check_encoding(value)
+    except ValueError as error:
+        raise click.BadParameter(str(error)) from None
+
+
+def _valid_type(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None or value.upper() in PLOVER_TYPES:
+        return value and value.upper()
+    raise click.BadParameter(f"{value!r} is not a PLOVER type: one of {', '.join(PLOVER_TYPES)}")
+
+
+def _valid_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (YYYY-MM-DD)") from None
 
 db_option = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True,
                          type=click.Path(dir_okay=False), help="SQLite store file.")
@@ -22,16 +88,46 @@ workers_option = click.option("--workers", default=1, show_default=True,
                               help="Processes reading articles in parallel.")
 source_option = click.option("--source", default=None,
                              help="Outlet to record for inputs that do not name one.")
+# readable=False: an unreadable input is an operational error (exit 6), see _check_readable
 inputs_argument = click.argument("paths", nargs=-1, required=True,
-                                 type=click.Path(exists=True))
+                                 type=click.Path(exists=True, readable=False))
+encoding_option = click.option(
+    "--encoding", default="utf-8", show_default=True, callback=_valid_encoding,
+    help="Encoding of text, CSV and JSON inputs (e.g. cp1252 or latin-1 for legacy text); "
+         "HTML pages and feeds name their own.")
 
 
 def _report_reject(reject: Reject) -> None:
     click.echo(f"rejected: {reject.origin}: {reject.reason}", err=True)
 
 
-def _ingest(store: Store, paths: tuple[str, ...], source: str | None) -> int:
-    counts = jobs.ingest(store, paths, source=source, on_reject=_report_reject)
+def _check_readable(paths: tuple[str, ...]) -> None:
+    """A path given on the command line that cannot be read stops the command before it
+    starts (a file deep in a folder that cannot be read is one reject among the rest)."""
+    for given in paths:
+        wanted = os.R_OK | (os.X_OK if os.path.isdir(given) else 0)
+        if not os.access(given, wanted):
+            raise OperationalError(f"cannot read {given}: permission denied", EXIT_UNREADABLE)
+
+
+def _report_failure(origin: str, reason: str) -> None:
+    click.echo(f"failed to read: {origin}: {reason}", err=True)
+
+
+def _read(store: Store, workers: int) -> bool:
+    """Read what is unread; True when some article failed to read (now or before)."""
+    count = jobs.read(store, workers=workers, on_failure=_report_failure)
+    failed = len(store.failed_reads())
+    click.echo(f"read: {count} articles" + (f", {failed} failed (`chronicle status` lists "
+                                            "them)" if failed else ""), err=True)
+    return failed > 0
+
+
+def _ingest(store: Store, paths: tuple[str, ...], source: str | None,
+            encoding: str = "utf-8") -> int:
+    _check_readable(paths)
+    counts = jobs.ingest(store, paths, source=source, on_reject=_report_reject,
+                         encoding=encoding)
     click.echo(
         f"ingested: {counts.new} new, {counts.exact_duplicates} exact duplicates, "
         f"{counts.near_duplicates} near duplicates, {counts.unchanged} unchanged, "
@@ -41,11 +137,12 @@ def _ingest(store: Store, paths: tuple[str, ...], source: str | None) -> int:
 
 def _open_existing(db_path: str) -> Store:
     if not Path(db_path).exists():
-        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
+        raise OperationalError(f"no store at {db_path}: run `chronicle run` first",
+                               EXIT_NOT_A_STORE)
     return Store(db_path)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Chronicle, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="chronicle")
 def main() -> None:
     """Chronicle: turn dated news articles into an evidence-linked record of a story.
@@ -59,7 +156,8 @@ def main() -> None:
 @inputs_argument
 @db_option
 @source_option
-def ingest(paths: tuple[str, ...], db_path: str, source: str | None) -> None:
+@encoding_option
+def ingest(paths: tuple[str, ...], db_path: str, source: str | None, encoding: str) -> None:
     """Add articles from files and folders to the store.
 
     Formats: seed text (` date YYYY-MM-DD` header), folders of .txt dated by header, folder or
@@ -68,7 +166,7 @@ def ingest(paths: tuple[str, ...], db_path: str, source: str | None) -> None:
     (exit status 3 when any were rejected).
     """
     with Store(db_path) as store:
-        rejected = _ingest(store, paths, source)
+        rejected = _ingest(store, paths, source, encoding)
     sys.exit(EXIT_REJECTS if rejected else 0)
 
 
@@ -76,10 +174,13 @@ def ingest(paths: tuple[str, ...], db_path: str, source: str | None) -> None:
 @db_option
 @workers_option
 def read(db_path: str, workers: int) -> None:
-    """Read the articles not yet read: sentences, entities, time expressions, events, claims."""
+    """Read the articles not yet read: sentences, entities, time expressions, events, claims.
+
+    An article that fails to read is recorded with its reason and the others are read all
+    the same (exit status 3 while any article has failed; `chronicle status` lists them)."""
     with _open_existing(db_path) as store:
-        count = jobs.read(store, workers=workers)
-    click.echo(f"read: {count} articles", err=True)
+        failed = _read(store, workers)
+    sys.exit(EXIT_REJECTS if failed else 0)
 
 
 @main.command()
@@ -103,21 +204,23 @@ def report(db_path: str, out_dir: str, title: str, dates: int | None, sentences:
 @db_option
 @source_option
 @workers_option
+@encoding_option
 @click.option("--out", "out_dir", default="report", show_default=True,
               type=click.Path(file_okay=False), help="Folder for the report files.")
 @click.option("--title", default=None, help="Report title (default: from the input names).")
-def run(paths: tuple[str, ...], db_path: str, source: str | None, workers: int, out_dir: str,
-        title: str | None) -> None:
-    """Ingest, read and report in one go; run it again to resume or to add articles."""
+def run(paths: tuple[str, ...], db_path: str, source: str | None, workers: int,
+        encoding: str, out_dir: str, title: str | None) -> None:
+    """Ingest, read and report in one go; run it again to resume or to add articles.
+
+    Exit status 3 when some input was rejected or failed to read (the rest is all read)."""
     with Store(db_path) as store:
-        rejected = _ingest(store, paths, source)
-        count = jobs.read(store, workers=workers)
-        click.echo(f"read: {count} articles", err=True)
+        rejected = _ingest(store, paths, source, encoding)
+        failed = _read(store, workers)
         heading = title or "Timeline of " + ", ".join(Path(p).name for p in paths)
         written = jobs.report(store, out_dir, title=heading)
     for path in written:
         click.echo(f"report: {path}")
-    sys.exit(EXIT_REJECTS if rejected else 0)
+    sys.exit(EXIT_REJECTS if rejected or failed else 0)
 
 
 def _echo_json(value: object) -> None:
@@ -127,8 +230,10 @@ def _echo_json(value: object) -> None:
 @main.command()
 @db_option
 @click.option("--query", default=None, help="Only articles containing one of these words.")
-@click.option("--from", "date_from", default=None, help="First publication date (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Last publication date (YYYY-MM-DD).")
+@click.option("--from", "date_from", default=None, callback=_valid_date,
+              help="First publication date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, callback=_valid_date,
+              help="Last publication date (YYYY-MM-DD).")
 @click.option("--dates", type=click.IntRange(1), default=None,
               help="Number of dates (default: one per ten distinct stories, 10 to 60).")
 @click.option("--sentences", type=click.IntRange(1), default=2, show_default=True,
@@ -156,9 +261,12 @@ def timeline(db_path: str, query: str | None, date_from: str | None, date_to: st
 
 @main.command()
 @db_option
-@click.option("--from", "date_from", default=None, help="First event date (YYYY-MM-DD).")
-@click.option("--to", "date_to", default=None, help="Last event date (YYYY-MM-DD).")
-@click.option("--type", "event_type", default=None, help="PLOVER type, e.g. ASSAULT.")
+@click.option("--from", "date_from", default=None, callback=_valid_date,
+              help="First event date (YYYY-MM-DD).")
+@click.option("--to", "date_to", default=None, callback=_valid_date,
+              help="Last event date (YYYY-MM-DD).")
+@click.option("--type", "event_type", default=None, metavar="TYPE", callback=_valid_type,
+              help="PLOVER type, e.g. ASSAULT.")
 @click.option("--actor", default=None, help="Actor name or ISO3 country.")
 @click.option("--recipient", default=None, help="Recipient name or ISO3 country.")
 @click.option("--place", default=None, help="Place name.")
@@ -226,6 +334,11 @@ def figures(db_path: str, referent: str | None, as_json: bool) -> None:
 
     with _open_existing(db_path) as store:
         rows = query.figures(store, referent)
+        if referent and not rows:  # a misspelt referent is an error, not "no figures"
+            known = figure_referents(store)
+            raise click.BadParameter(
+                f"no figures counting {referent!r}; this store's referents: "
+                f"{', '.join(known) or 'none'}", param_hint="'--referent'")
     if as_json:
         _echo_json(rows)
         return
@@ -234,25 +347,55 @@ def figures(db_path: str, referent: str | None, as_json: bool) -> None:
                    f"{f['value']:g} {f['unit'] or ''} ({f['referent'] or '?'})  — {f['text']!r}")
 
 
+@main.command()
+@db_option
+@click.option("--kind", type=click.Choice(["person", "organisation", "armed group",
+                                           "state or government", "place", "facility"]),
+              default=None, help="Only actors of this kind.")
+@click.option("--limit", type=click.IntRange(1), default=None)
+@click.option("--json", "as_json", is_flag=True)
+@click.option("--reindex", is_flag=True,
+              help="First rename the stored events' actors by the current actors tables.")
+def actors(db_path: str, kind: str | None, limit: int | None, as_json: bool,
+           reindex: bool) -> None:
+    """Actors under one name each, with their aliases and counts (mentions, events done
+    and suffered, claims, figures); resolved anew from the stored mentions, so a corrected
+    actors file (CHRONICLE_ACTORS) applies without reading again."""
+    from chronicle.actor_index import actor_records
+    from chronicle.actor_index import reindex as rename_stored
+
+    with _open_existing(db_path) as store:
+        if reindex:
+            click.echo(f"reindexed: {rename_stored(store)} name(s) changed", err=True)
+        records = actor_records(store, kind)[:limit]
+    if as_json:
+        _echo_json([r.as_json() for r in records])
+        return
+    for r in records:
+        aliases = ", ".join(a for a, _ in r.aliases.most_common(6) if a != r.name)
+        click.echo(f"{r.name} [{r.kind}{', ' + r.country if r.country else ''}] "
+                   f"mentions {r.mentions}, events {r.as_actor}/{r.as_recipient}, "
+                   f"claims {r.claims}, figures {r.figures}"
+                   + (f"  — also: {aliases}" if aliases else ""))
+
+
 @main.group(name="export")
 def export() -> None:
     """Export the store for other tools."""
 
 
-@export.command(name="events")
+@export.command(name="events", help=f"Events as {format_labels(CLI_EVENT_FORMATS)}.")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["plover-jsonl", "gdelt-tsv", "csv",
-                                                    "geojson"]),
-              default="plover-jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice([f.name for f in CLI_EVENT_FORMATS]),
+              default=CLI_EVENT_FORMATS[0].name, show_default=True)
 @click.option("--out", "out_path", type=click.Path(dir_okay=False), default=None,
               help="File to write (default: standard output).")
 def export_events(db_path: str, fmt: str, out_path: str | None) -> None:
-    """Events as PLOVER JSONL, GDELT-style TSV, CSV or GeoJSON."""
+    # help: from chronicle.export.EVENT_FORMATS, which declares the formats once
     from chronicle import query
-    from chronicle.export.events import WRITERS
 
     with _open_existing(db_path) as store:
-        text = WRITERS[fmt](query.events(store))
+        text = EVENT_FORMAT[fmt].writer(query.events(store))
     if out_path:
         Path(out_path).write_text(text, encoding="utf-8")
         click.echo(f"exported: {out_path}", err=True)
@@ -264,14 +407,19 @@ def export_events(db_path: str, fmt: str, out_path: str | None) -> None:
 @db_option
 @click.option("--json", "as_json", is_flag=True, help="Print counts and rejects as JSON.")
 def status(db_path: str, as_json: bool) -> None:
-    """Show what the store holds and list rejected inputs with their reasons."""
+    """Show what the store holds (rows in every table), and list rejected inputs and articles
+    that failed to read, with their reasons."""
     with _open_existing(db_path) as store:
-        counts = store.counts()
+        counts = store.counts() | store.table_counts()
         rejects = store.rejects()
+        failed = store.failed_reads()
         version = store.schema_version
     if as_json:
-        click.echo(json.dumps({"schema_version": version, "counts": counts,
-                               "rejects": [r.__dict__ for r in rejects]}, indent=2))
+        click.echo(json.dumps({
+            "schema_version": version, "counts": counts,
+            "rejects": [r.__dict__ for r in rejects],
+            "failed_reads": [{"article_id": a, "origin": o, "reason": r} for a, o, r in failed],
+        }, indent=2))
         return
     click.echo(f"store: {db_path} (schema version {version})")
     for name, value in counts.items():
@@ -280,6 +428,10 @@ def status(db_path: str, as_json: bool) -> None:
         click.echo(f"rejects ({len(rejects)}):")
         for r in rejects:
             click.echo(f"  {r.origin}: {r.reason}")
+    if failed:
+        click.echo(f"failed reads ({len(failed)}):")
+        for article_id, origin, reason in failed:
+            click.echo(f"  {origin} [{article_id}]: {reason}")
 
 
 @main.command(name="spark-job")
@@ -338,16 +490,39 @@ def serve(db_path: str, host: str, port: int) -> None:
     Read-only; the JSON API is documented at /docs.
     """
     from chronicle.serve.app import serve as run_server
-    from chronicle.store import StoreError
 
     if not Path(db_path).exists():
-        raise click.ClickException(f"no store at {db_path}: run `chronicle run` first")
+        raise OperationalError(f"no store at {db_path}: run `chronicle run` first",
+                               EXIT_NOT_A_STORE)
+    Store.read_only(db_path).close()  # not a store, or a newer one: say so before serving
+    _check_port_free(host, port)
     click.echo(f"Chronicle explorer on http://{host}:{port}/ (API docs at /docs); "
                "Ctrl-C stops it", err=True)
+    run_server(db_path, host=host, port=port)
+
+
+def _check_port_free(host: str, port: int) -> None:
+    """Bind the address once before the server does: uvicorn reports a taken port as a log
+    line and exit status 1, indistinguishable from other failures."""
+    import socket
+
     try:
-        run_server(db_path, host=host, port=port)
-    except StoreError as error:
-        raise click.ClickException(str(error)) from error
+        family, kind, proto, _, address = socket.getaddrinfo(
+            host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise click.BadParameter(f"cannot listen on {host!r}: {error.strerror}",
+                                 param_hint="'--host'") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn binds
+        try:
+            probe.bind(address)
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                raise OperationalError(f"port {port} on {host} is already in use: stop what "
+                                       "listens there or pick another with --port",
+                                       EXIT_PORT_IN_USE) from None
+            raise OperationalError(f"cannot listen on {host}:{port}: {error.strerror}",
+                                   EXIT_PORT_IN_USE) from None
 
 
 @main.group(name="eval")
@@ -355,83 +530,100 @@ def evaluate() -> None:
     """Score Chronicle against benchmark data; the last line printed is a JSON object."""
 
 
-@evaluate.command(name="timex")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-@click.option("--errors", default=0, show_default=True, help="Show this many error examples.")
-def eval_timex(directory: str, errors: int) -> None:
-    """Time expressions on TimeML .tml files: span F1, type accuracy, value F1."""
-    from chronicle.evaluate.timex import main as evaluate_timex
+@dataclass(frozen=True)
+class EvalCommand:
+    """One ``chronicle eval`` command: ``chronicle.evaluate.<module>.main`` called with the
+    command's parameters by name (and ``fixed``)."""
 
-    evaluate_timex(directory, show_errors=errors)
-
-
-@evaluate.command(name="tls")
-@click.argument("dataset_dir", type=click.Path(exists=True, file_okay=False))
-@click.option("--cache", "cache_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder of per-topic stores (built from the articles when missing).")
-@click.option("--rouge", type=click.Choice(["auto", "perl", "python"]), default="auto",
-              show_default=True, help="auto: tilse's Perl ROUGE when installed.")
-@click.option("--reader", type=click.Choice(["full", "light"]), default="full",
-              show_default=True, help="light: sentences and dates only, much faster.")
-@click.option("--only", multiple=True, help="Only these topic folders.")
-@click.option("--out", "out_dir", type=click.Path(file_okay=False), default=None,
-              help="Write each predicted timeline here.")
-def eval_tls(dataset_dir: str, cache_dir: str | None, rouge: str, reader: str,
-             only: tuple[str, ...], out_dir: str | None) -> None:
-    """Timeline summarisation on a Timeline17-layout dataset: AR-1, AR-2, Date-F1."""
-    from chronicle.evaluate.tls import main as evaluate_tls
-
-    evaluate_tls(dataset_dir, cache_dir=cache_dir, rouge=rouge, only=only, out_dir=out_dir,
-                 reader=reader, echo=click.echo)
+    name: str
+    module: str
+    help: str
+    params: tuple[click.Parameter, ...] = ()
+    fixed: tuple[tuple[str, object], ...] = ()
 
 
-@evaluate.command(name="events")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def eval_events(path: str) -> None:
-    """PLOVER gold JSONL: event type accuracy and macro-F1, actor/recipient P/R/F1, mode."""
-    from chronicle.evaluate.events import main as evaluate_events
-
-    evaluate_events(path)
+def _errors_shown() -> click.Option:
+    return click.Option(["--errors", "show_errors"], default=0, show_default=True,
+                        help="Show this many error examples.")
 
 
-@evaluate.command(name="cameo5")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--train", "train_path", type=click.Path(exists=True, dir_okay=False),
-              default=None, help="Train the model on this file and score PATH (else: 5-fold "
-              "cross-validation on PATH).")
-def eval_cameo5(path: str, train_path: str | None) -> None:
-    """ConfliBERT PentaClass TSV (sentence, class 0-4): accuracy and macro-F1."""
-    from chronicle.evaluate.cameo5 import main as evaluate_cameo5
-
-    evaluate_cameo5(path, train_path)
+def _gold_file() -> click.Argument:
+    return click.Argument(["path"], type=click.Path(exists=True, dir_okay=False))
 
 
-@evaluate.command(name="actors")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-def eval_actors(path: str) -> None:
-    """Actor-resolution cases (JSONL): country and sector accuracy."""
-    from chronicle.evaluate.actors import main as evaluate_actors
-
-    evaluate_actors(path)
+def _folder(name: str) -> click.Argument:
+    return click.Argument([name], type=click.Path(exists=True, file_okay=False))
 
 
-@evaluate.command(name="attribution")
-@click.argument("directory", type=click.Path(exists=True, file_okay=False))
-def eval_attribution(directory: str) -> None:
-    """PolNeAR layout (text/*.txt, attributions/*.ann): source, cue, content span F1."""
-    from chronicle.evaluate.attribution import main as evaluate_attribution
+# the eval commands, declared once: the CLI is built from this table below
+EVAL_COMMANDS: tuple[EvalCommand, ...] = (
+    EvalCommand("timex", "timex",
+                "Time expressions on TimeML .tml files: span F1, type accuracy, value F1.",
+                (_folder("directory"), _errors_shown())),
+    EvalCommand("tls", "tls",
+                "Timeline summarisation on a Timeline17-layout dataset: AR-1, AR-2, Date-F1.",
+                (_folder("dataset_dir"),
+                 click.Option(["--cache", "cache_dir"], type=click.Path(file_okay=False),
+                              default=None, help="Folder of per-topic stores (built from the "
+                              "articles when missing)."),
+                 click.Option(["--rouge"], type=click.Choice(["auto", "perl", "python"]),
+                              default="auto", show_default=True,
+                              help="auto: tilse's Perl ROUGE when installed."),
+                 click.Option(["--reader"], type=click.Choice(["full", "light"]),
+                              default="full", show_default=True,
+                              help="light: sentences and dates only, much faster."),
+                 click.Option(["--only"], multiple=True, help="Only these topic folders."),
+                 click.Option(["--out", "out_dir"], type=click.Path(file_okay=False),
+                              default=None, help="Write each predicted timeline here.")),
+                fixed=(("echo", click.echo),)),
+    EvalCommand("events", "events", "PLOVER gold JSONL: event type accuracy and macro-F1, "
+                "actor/recipient P/R/F1, mode.",
+                (_gold_file(),
+                 click.Option(["--part"], type=click.Choice(["all", "dev", "held"]),
+                              default="all", show_default=True,
+                              help="Records of one hash split: dev (4/5) or held (1/5)."))),
+    EvalCommand("cameo5", "cameo5",
+                "ConfliBERT PentaClass TSV (sentence, class 0-4): accuracy and macro-F1.",
+                (_gold_file(),
+                 click.Option(["--train", "train_path"],
+                              type=click.Path(exists=True, dir_okay=False), default=None,
+                              help="Train the model on this file and score PATH (else: 5-fold "
+                              "cross-validation on PATH)."),
+                 click.Option(["--part"], type=click.Choice(["all", "dev", "held-back"]),
+                              default="all", show_default=True,
+                              help="dev: cross-validate on a fixed 80% of PATH (by hash); "
+                              "held-back: train on that 80% and score the other 20%."),
+                 click.Option(["--vectors/--no-vectors"], default=True, show_default=True,
+                              help="Give the model each sentence's nearness to each class in "
+                              "static vectors."))),
+    EvalCommand("acled", "acled",
+                "CASE 2021 task 2 TSV (id, EventSnippet, SubType): micro, macro, weighted F1.",
+                (_gold_file(),
+                 click.Option(["--part"], type=click.Choice(["all", "a", "b"]), default="all",
+                              show_default=True, help="A deterministic split of PATH: a (60% "
+                              "of each label) or b (the rest)."),
+                 click.Option(["--errors"], is_flag=True,
+                              help="List the snippets coded wrong."))),
+    EvalCommand("actors", "actors",
+                "Actor-resolution cases (JSONL): country and sector accuracy.", (_gold_file(),)),
+    EvalCommand("attribution", "attribution", "PolNeAR layout (text/*.txt, "
+                "attributions/*.ann): source, cue, content span F1.", (_folder("directory"),)),
+    EvalCommand("figures", "figures", 'Figures JSONL ({"text", "figures": [{value, unit, '
+                'bound}]}): P/R/F1.', (_gold_file(), _errors_shown())),
+)
 
-    evaluate_attribution(directory)
+
+def _eval_callback(spec: EvalCommand) -> Callable[..., None]:
+    def run_evaluation(**params: object) -> None:
+        # imported when run: each scorer loads its own models and data
+        scorer = importlib.import_module(f"chronicle.evaluate.{spec.module}")
+        scorer.main(**params, **dict(spec.fixed))
+    return run_evaluation
 
 
-@evaluate.command(name="figures")
-@click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--errors", default=0, show_default=True, help="Show this many error examples.")
-def eval_figures(path: str, errors: int) -> None:
-    """Figures JSONL ({"text", "figures": [{value, unit, bound}]}): P/R/F1."""
-    from chronicle.evaluate.figures import main as evaluate_figures
-
-    evaluate_figures(path, show_errors=errors)
+for _spec in EVAL_COMMANDS:
+    evaluate.add_command(click.Command(_spec.name, help=_spec.help, params=list(_spec.params),
+                                       callback=_eval_callback(_spec)))
 
 
 if __name__ == "__main__":

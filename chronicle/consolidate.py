@@ -17,11 +17,13 @@ from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from typing import Any
 
+from chronicle.extract.acled import code_event
 from chronicle.extract.actors import Actor
 from chronicle.extract.events import SAME_DAY_SLACK, Event, EventMention, consolidate
 from chronicle.extract.places import Place
+from chronicle.ingest.furniture import drop_repeats, outlet_furniture
 from chronicle.store import Store
-from chronicle.store.rows import event_link_rows, event_row
+from chronicle.store.rows import event_link_rows, event_row, table_columns
 
 MENTIONS = ("SELECT m.*, a.published, a.source FROM event_mentions m"
             " JOIN articles a ON a.id = m.article_id")
@@ -49,7 +51,8 @@ def consolidate_events(store: Store, only_new: bool = False) -> int:
     since the last consolidation, a killed run's included); else every block is redone.
     """
     if not only_new:
-        events = _consolidate_blocks(store.db.execute(MENTIONS).fetchall())
+        events = _consolidate_blocks(drop_repeats(store.db.execute(MENTIONS).fetchall(),
+                                                  outlet_furniture(store.db)))
         with store.transaction():
             store.db.execute("DELETE FROM event_links")
             store.db.execute("DELETE FROM events")
@@ -58,7 +61,8 @@ def consolidate_events(store: Store, only_new: bool = False) -> int:
         return len(events)
     linked = dict(store.db.execute("SELECT mention_id, event_id FROM event_links").fetchall())
     rows = _touched_blocks(store, linked)
-    events = _consolidate_blocks(rows)
+    # an outlet's recurring sentence (a teaser) counts once, not as many reports
+    events = _consolidate_blocks(drop_repeats(rows, outlet_furniture(store.db)))
     # an old event of a touched block lies wholly inside it (new dates only join runs), so
     # the events of the block's mentions are exactly the ones its new events replace
     stale = sorted({linked[row["id"]] for row in rows if row["id"] in linked})
@@ -104,13 +108,14 @@ def _consolidate_blocks(rows: Iterable[Mapping[str, Any]]) -> list[Event]:
         for mention in mentions:
             blocks[bisect.bisect_right(firsts, mention.date) - 1].append(mention)
         for block in blocks:
-            events += consolidate(block)
+            # ACLED's coding of each event, with the lowest number killed its reports give
+            events += [code_event(event) for event in consolidate(block)]
     return events
 
 
 def _insert(store: Store, events: list[Event]) -> None:
     store.db.executemany(
-        f"INSERT INTO events VALUES ({','.join('?' * 23)})",
+        f"INSERT INTO events VALUES ({','.join('?' * len(table_columns('events')))})",
         [event_row(event) for event in events],
     )
     store.db.executemany(
@@ -143,5 +148,9 @@ def mention_from_row(row: Mapping[str, Any]) -> EventMention:
         trigger_start=row["trigger_start"], trigger_end=row["trigger_end"],
         start=row["start"], end=row["end"], text=row["text"], published=row["published"],
         source=row["source"], cameo_root=row["cameo_root"], quad_class=row["quad_class"],
-        goldstein=row["goldstein"],
+        goldstein=row["goldstein"], acled_event_type=row["acled_event_type"],
+        acled_sub_event_type=row["acled_sub_event_type"], disorder_type=row["disorder_type"],
+        inter1=row["inter1"], inter2=row["inter2"], interaction=row["interaction"],
+        civilian_targeting=bool(row["civilian_targeting"]), fatalities=row["fatalities"],
+        fatalities_bound=row["fatalities_bound"], fatalities_source=row["fatalities_source"],
     )

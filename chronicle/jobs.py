@@ -16,6 +16,7 @@ from tqdm import tqdm
 
 from chronicle.model import Article, Reject
 from chronicle.store import IngestCounts, Store
+from chronicle.store.queries import any_read_before
 
 T = TypeVar("T")
 INGEST_BATCH = 200
@@ -37,13 +38,15 @@ def progress(desc: str, total: int | None = None, unit: str = "article") -> tqdm
 
 
 def ingest(store: Store, paths: Sequence[str | Path], source: str | None = None,
-           on_reject: Callable[[Reject], None] | None = None) -> IngestCounts:
+           on_reject: Callable[[Reject], None] | None = None,
+           encoding: str = "utf-8") -> IngestCounts:
     """Ingest files and folders into the store; rejects are recorded and reported."""
     from chronicle.ingest import read_inputs
 
     totals = IngestCounts()
     with progress("ingest") as bar:
-        for batch in batched(read_inputs(paths, source=source), INGEST_BATCH):
+        for batch in batched(read_inputs(paths, source=source, encoding=encoding),
+                             INGEST_BATCH):
             if on_reject:
                 for item in batch:
                     if isinstance(item, Reject):
@@ -53,24 +56,36 @@ def ingest(store: Store, paths: Sequence[str | Path], source: str | None = None,
     return totals
 
 
-def read(store: Store, workers: int = 1) -> int:
-    """Read every article not yet read, then consolidate events; returns how many were read."""
-    from chronicle.read.pipeline import READER_VERSION, read_stream
+def read(store: Store, workers: int = 1,
+         on_failure: Callable[[str, str], None] | None = None) -> int:
+    """Read every article not yet read, then consolidate events; returns how many were read.
+
+    An article that reading fails on is recorded as failed with its reason (and passed to
+    ``on_failure`` as origin and reason); the others are read all the same, and a rerun does
+    not try it again until the reader changes."""
+    from chronicle.read.pipeline import READER_VERSION, ReadFailure, read_stream
 
     total = store.unread_count(READER_VERSION)
     # Articles read by an older reader lose their old mentions: their events are redone
     # from scratch. Otherwise only the events the new mentions may join are redone (and a
     # run killed before consolidating is caught up here, even with nothing left to read).
-    reread = store.db.execute(
-        "SELECT 1 FROM articles WHERE read_version < ? LIMIT 1", (READER_VERSION,)).fetchone()
+    reread = any_read_before(store, READER_VERSION)
     done = 0
     if total:
         with progress("read", total=total) as bar:
             batches = store.iter_unread(READER_VERSION, batch_size=READ_BATCH)
-            for results in read_stream(batches, workers=workers):
-                store.save_read(results, READER_VERSION)
+            failed: list[ReadFailure] = []
+            for results in read_stream(batches, workers=workers, on_failure=failed.append):
+                store.save_read(results, READER_VERSION,
+                                failures=[(f.article_id, f.reason) for f in failed])
+                for failure in failed:
+                    if on_failure:
+                        article = store.article(failure.article_id)
+                        on_failure(article.origin if article else failure.article_id,
+                                   failure.reason)
                 done += len(results)
-                bar.update(len(results))
+                bar.update(len(results) + len(failed))
+                failed.clear()
     consolidate(store, only_new=not reread)
     return done
 

@@ -12,6 +12,7 @@ from chronicle.extract.claims import disagreements as find_disagreements
 from chronicle.extract.figures import Figure
 from chronicle.query import source_label
 from chronicle.store import Store
+from chronicle.store import queries as sql
 
 _ATTRIBUTION_FIELDS = [f.name for f in fields(Attribution)]
 _FIGURE_FIELDS = [f.name for f in fields(Figure)]
@@ -23,12 +24,12 @@ LOCATIVE = re.compile(r"\b(?:in|at|on|near|outside|around|into|from)\s+(?:the\s+
 
 def load_attributions(store: Store) -> list[Attribution]:
     return [Attribution(**{k: row[k] for k in _ATTRIBUTION_FIELDS})
-            for row in store.db.execute("SELECT * FROM attributions ORDER BY id")]
+            for row in sql.attribution_rows(store)]
 
 
 def load_figures(store: Store) -> list[Figure]:
     result = []
-    for row in store.db.execute("SELECT * FROM figures ORDER BY article_id, start"):
+    for row in sql.figure_rows(store):
         values = {k: row[k] for k in _FIGURE_FIELDS}
         if values["cumulative"] is not None:
             values["cumulative"] = bool(values["cumulative"])
@@ -38,11 +39,11 @@ def load_figures(store: Store) -> list[Figure]:
 
 def disagreements(store: Store) -> list[dict[str, Any]]:
     """Each disagreement as plain data: the two sides, with their evidence, side by side."""
-    published = dict(store.db.execute("SELECT id, published FROM articles").fetchall())
+    published = sql.publication_days(store)
     claims = load_attributions(store)
     sources = {a.id: a.source_text for a in claims}  # a figure's source in the article's words
     return [_as_dict(d, published, sources) for d in find_disagreements(
-        claims, load_figures(store), load_places(store))]
+        claims, load_figures(store), load_places(store), load_settings(store))]
 
 
 def load_places(store: Store) -> dict[tuple[str, int], frozenset[str]]:
@@ -50,16 +51,30 @@ def load_places(store: Store) -> dict[tuple[str, int], frozenset[str]]:
     recogniser's places, and a name it took for a person or a group after "in", "at",
     "on" ("a strike on Rafah", where it read a person)."""
     places: dict[tuple[str, int], set[str]] = {}
-    for article_id, index, start, text, label, sentence_start, sentence in store.db.execute(
-            "SELECT DISTINCT m.article_id, m.sentence_index, m.start, m.text, m.label, s.start,"
-            " s.text FROM figures f"
-            " JOIN mentions m ON m.article_id = f.article_id"
-            " AND m.sentence_index = f.sentence_index"
-            " JOIN sentences s ON s.article_id = m.article_id AND s.idx = m.sentence_index"):
+    for (article_id, index, start, text, label, sentence_start,
+         sentence) in sql.entities_in_figure_sentences(store):
         if label in PLACE_LABELS or (label in NAME_LABELS
                                      and LOCATIVE.search(sentence[:start - sentence_start])):
             places.setdefault((article_id, index), set()).add(text.lower())
     return {key: frozenset(names) for key, names in places.items()}
+
+
+def load_settings(store: Store, per_article: int = 3) -> dict[tuple[str, int], frozenset[str]]:
+    """Where each claim is set, by (article, sentence): the places and peoples its sentence
+    names, else the ``per_article`` places its article names most."""
+    named: dict[tuple[str, int], set[str]] = {}
+    for article_id, index, text in sql.places_in_claim_sentences(store):
+        named.setdefault((article_id, index), set()).add(text.lower())
+    counts: dict[str, list[tuple[int, str]]] = {}
+    for article_id, text, n in sql.place_counts_by_article(store):
+        counts.setdefault(article_id, []).append((n, text))
+    main = {article: frozenset(text for _, text in sorted(items, reverse=True)[:per_article])
+            for article, items in counts.items()}
+    settings: dict[tuple[str, int], frozenset[str]] = {}
+    for article_id, index in sql.claim_sentences(store):
+        key = (article_id, index)
+        settings[key] = frozenset(named.get(key, ())) or main.get(article_id, frozenset())
+    return settings
 
 
 def _side(record: Attribution | Figure, published: dict[str, str],
@@ -81,6 +96,6 @@ def _as_dict(d: Disagreement, published: dict[str, str], sources: dict[str, str]
              ) -> dict[str, Any]:
     first, second = _side(d.first, published, sources), _side(d.second, published, sources)
     summary = (f"{first['who']} — {first['says']!r} vs {second['who']} — {second['says']!r}"
-               f" (topic: {d.topic})")
-    return {"kind": d.kind, "topic": d.topic, "first": first, "second": second,
-            "summary": summary}
+               f" (why: {d.reason or d.topic})")
+    return {"kind": d.kind, "topic": d.topic, "reason": d.reason, "first": first,
+            "second": second, "summary": summary}

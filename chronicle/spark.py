@@ -274,8 +274,8 @@ def _similar(pairs: Iterable[Any]) -> Iterator[Row]:
     from chronicle.ingest import dedup
 
     for pair in pairs:
-        score = dedup.text_similarity(pair.text, pair.earlier_text)
-        if score >= dedup.NEAR_DUPLICATE_THRESHOLD:
+        score = dedup.near_duplicate_score(pair.text, pair.earlier_text)
+        if score is not None:
             yield (pair.article_id, pair.earlier_published, pair.duplicate_of, score)
 
 
@@ -342,10 +342,12 @@ def _read(items: Iterable[Row]) -> Iterator[Row]:
 def _consolidate(group: tuple[Any, Iterable[dict[str, Any]]]) -> Iterator[Row]:
     """A block of mentions → ``nested_schema("events", ["event_links"])`` rows."""
     from chronicle.consolidate import mention_from_row
+    from chronicle.extract.acled import code_event
     from chronicle.extract.events import consolidate
 
     event, link = _coerce("events"), _coerce("event_links")
-    for found in consolidate([mention_from_row(row) for row in group[1]]):
+    for consolidated in consolidate([mention_from_row(row) for row in group[1]]):
+        found = code_event(consolidated)  # as chronicle.consolidate does
         yield event(event_row(found)), [link(row) for row in event_link_rows(found)]
 
 

@@ -16,7 +16,8 @@ from click.testing import CliRunner
 from fastapi.testclient import TestClient
 
 from chronicle import query
-from chronicle.cli import main
+from chronicle.cli import EXIT_NOT_A_STORE, main
+from chronicle.export import EVENT_FORMATS
 from chronicle.serve import api
 from chronicle.serve.app import create_app
 from chronicle.store import Store
@@ -55,7 +56,9 @@ def test_one_strike_reported_by_three_outlets_is_one_event_with_its_evidence(
 
 
 def test_events_filter_by_date_actor_recipient_place_and_outlet(client: TestClient) -> None:
-    assert get(client, "/api/events", date_from="2024-03-21", date_to="2024-03-21")["total"] == 4
+    # the denial (REJECT), the claim it denies (COERCE) and the meeting; "to discuss a
+    # ceasefire" is the meeting's purpose, no event of its own
+    assert get(client, "/api/events", date_from="2024-03-21", date_to="2024-03-21")["total"] == 3
     assert get(client, "/api/events", actor="blinken")["items"][0]["recipient_name"] == (
         "Benjamin Netanyahu")
     assert get(client, "/api/events", actor="EGY", recipient="Israel")["total"] == 1
@@ -85,8 +88,9 @@ def test_timeline_lanes_places_network_and_actors(client: TestClient) -> None:
     places = {p["place_name"]: p for p in get(client, "/api/events/places")}
     assert places["Gaza"]["events"] == 1 and places["Cairo"]["latitude"] > 29
     network = get(client, "/api/network")
+    # the denial (REJECT, -4) and the claim it denies (COERCE, -7)
     assert {"source": "Israel", "target": "Gaza Strip", "events": 2, "articles": 2,
-            "goldstein": -7.0} in network["links"]
+            "goldstein": -5.5} in network["links"]
     actors = {a["name"]: a for a in get(client, "/api/actors")["items"]}
     assert (actors["Israel"]["as_actor"], actors["Israel"]["as_recipient"]) == (2, 1)
 
@@ -167,6 +171,24 @@ def test_exports_are_downloads_in_each_format(client: TestClient) -> None:
     assert slides["events"][0]["start_date"] == {"year": "2024", "month": "3", "day": "19"}
     timeline = client.get("/api/export/timeline").json()
     assert timeline["events"] and "article" in timeline["events"][0]["text"]["text"]
+
+
+def test_every_declared_format_is_served_documented_and_checked(client: TestClient,
+                                                                 store_path: Path) -> None:
+    with Store(store_path) as store:
+        events = query.events(store)
+    for spec in EVENT_FORMATS:
+        response = client.get("/api/export/events", params={"format": spec.name})
+        assert response.status_code == 200, spec.name
+        assert response.headers["content-type"].split(";")[0] == spec.media_type
+        assert response.headers["content-disposition"] == (
+            f'attachment; filename="chronicle-events.{spec.suffix}"')
+        assert response.text == spec.writer(events)
+    operation = client.get("/openapi.json").json()["paths"]["/api/export/events"]["get"]
+    documented = next(p for p in operation["parameters"] if p["name"] == "format")
+    assert documented["schema"]["enum"] == [spec.name for spec in EVENT_FORMATS]
+    assert all(spec.label in operation["description"] for spec in EVENT_FORMATS)
+    assert client.get("/api/export/events", params={"format": "xlsx"}).status_code == 422
 
 
 def test_a_repeated_request_is_answered_from_memory_as_it_was_first(client: TestClient) -> None:
@@ -295,4 +317,4 @@ def test_world_outline_is_bundled(client: TestClient) -> None:
 
 def test_serve_refuses_a_missing_store(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "none.db")])
-    assert result.exit_code == 1 and "no store at" in result.output
+    assert result.exit_code == EXIT_NOT_A_STORE and "no store at" in result.output

@@ -140,3 +140,37 @@ def test_article_view_scrolls_to_the_marked_sentence(page: Page) -> None:
     marked.wait_for()
     assert "warplanes" in marked.inner_text()
     shot(page, "article")
+
+
+def test_an_error_is_a_page_a_person_can_read(page: Page) -> None:
+    response = page.goto("/search?q=" + "word " * 300)  # past the search box's limit
+    assert response is not None and response.status == 422
+    assert "not right" in page.inner_text("h1")
+    assert "at most" in page.inner_text(".error-message")
+    assert not page.inner_text("body").lstrip().startswith("{")  # not raw JSON
+    shot(page, "error-page")
+    missing = page.goto("/articles/no-such-article")
+    assert missing is not None and missing.status == 404 and page.locator("h1").count() == 1
+    page.errors.clear()  # type: ignore[attr-defined]  # the console logs the statuses asked for
+
+
+def test_network_labels_never_overlap(page: Page) -> None:
+    page.goto("/network")
+    page.locator("#network svg .node circle").first.wait_for()
+    boxes = page.evaluate("""() => [...document.querySelectorAll('#network svg .node text')]
+        .map((t) => { const b = t.getBBox(); return [b.x, b.y, b.width, b.height]; })""")
+    assert boxes
+    for i, (x, y, w, h) in enumerate(boxes):
+        for x2, y2, w2, h2 in boxes[i + 1:]:
+            assert not (x < x2 + w2 and x2 < x + w and y < y2 + h2 and y2 < y + h), boxes
+    assert "strongest link" in page.inner_text(".network-note")
+
+
+def test_events_open_on_the_story_period_and_clear_shows_every_date(page: Page) -> None:
+    page.goto("/events")
+    page.locator("#events-table tbody tr[data-id]").first.wait_for()
+    assert page.input_value("#filters input[name=date_from]") != ""
+    assert "story's period" in page.inner_text("#period-note")
+    page.click("#filters button[type=reset]")
+    page.wait_for_function("document.querySelector('#period-note').textContent === ''")
+    assert page.input_value("#filters input[name=date_from]") == ""

@@ -107,3 +107,21 @@ def test_text_similarity_is_exact_jaccard() -> None:
     assert dedup.text_similarity(text, copy) == pytest.approx(truth)
     assert dedup.text_similarity(text, text) == 1.0
     assert dedup.text_similarity("", text) == 0.0
+
+
+def test_the_earliest_near_duplicate_candidate_is_linked_and_the_later_article_is_the_copy(
+        ) -> None:
+    original = article(7)
+    copy, other_copy, unrelated = edited(original, 5, 1), edited(original, 5, 2), article(8)
+    candidates = [("b-copy", "2024-03-02", other_copy), ("a-unrelated", "2024-01-01", unrelated),
+                  ("c-copy", "2024-03-01", copy)]
+    link = dedup.near_duplicate_link("new", "2024-03-05", original, iter(candidates))
+    assert link is not None
+    assert (link.article_id, link.duplicate_of) == ("new", "c-copy")  # not the unrelated one
+    assert link.similarity == dedup.text_similarity(original, copy)
+    # an article added late that was published first is the original of its copies
+    early = dedup.near_duplicate_link("old", "2024-02-01", original, iter(candidates))
+    assert early is not None and (early.article_id, early.duplicate_of) == ("c-copy", "old")
+    assert dedup.near_duplicate_link("new", "2024-03-05", original,
+                                     iter(candidates[1:2])) is None
+    assert dedup.near_duplicate_score(original, unrelated) is None

@@ -57,9 +57,15 @@ def test_ranges_keep_both_ends():
 
 def test_dates_years_times_and_identifiers_are_not_figures():
     text = ("On 7 October 2023 at 6:30, F-16 jets struck; COVID-19 and Resolution 2334 "
-            "were cited on March 3rd. The 12-year-old boy was held for 3 days. One of them "
-            "left.")
+            "were cited on March 3rd. One of them left at 2 pm.")
     assert parse_figures(text) == []
+
+
+def test_spans_of_time_and_ages_are_quantities():
+    text = "The 12-year-old boy was held for 3 days in a five-day operation."
+    assert [(f.text, f.value, f.unit, f.dimension) for f in parse_figures(text)] == [
+        ("12-year-old", 12, "year of age", "age"), ("3 days", 3, "day", "time"),
+        ("five-day", 5, "day", "time")]
 
 
 def test_a_set_already_named_is_not_counted_again():
@@ -84,7 +90,7 @@ def test_who_speaks_is_no_count_but_the_dead_are(reader):
 
 def test_unit_is_read_from_the_following_words():
     assert [f.unit for f in parse_figures("45% of homes and 310 households")] == [
-        "%", "households"]
+        "percentage", "households"]
 
 
 @pytest.mark.slow
@@ -120,7 +126,7 @@ def test_a_spelt_out_bracket_is_no_unit(reader):
             "miles -RRB- from the capital .")
     doc = reader.nlp(text)
     assert [(f.value, f.unit) for f in parse_figures(text, doc)] == [
-        (10_000, "volunteers"), (800, "km"), (500, "miles")]
+        (10_000, "volunteers"), (800, "kilometre"), (500, "mile")]
 
 
 def _claim(n: int, source: str, stance: str, content: str) -> Attribution:

@@ -45,6 +45,7 @@ def test_events_consolidate_block_by_block_as_all_at_once(tmp_path: Path) -> Non
     them one by one, as incremental runs and the Spark job do, gives the events of one pass
     over every mention."""
     from chronicle.consolidate import MENTIONS, _consolidate_blocks, date_runs, mention_from_row
+    from chronicle.extract.acled import code_event
     from chronicle.extract.events import consolidate
     from chronicle.store.rows import event_row
 
@@ -55,7 +56,8 @@ def test_events_consolidate_block_by_block_as_all_at_once(tmp_path: Path) -> Non
     with Store(tmp_path / "all.db") as store:
         rows = store.db.execute(MENTIONS).fetchall()
     by_block = sorted(event_row(e) for e in _consolidate_blocks(rows))
-    at_once = sorted(event_row(e) for e in consolidate([mention_from_row(r) for r in rows]))
+    at_once = sorted(event_row(code_event(e))
+                     for e in consolidate([mention_from_row(r) for r in rows]))
     assert by_block == at_once
 
 

@@ -298,7 +298,8 @@ def test_bad_files_become_rejects(tmp_path: Path) -> None:
     got = {Path(r.origin).name: r.reason for r in rejects}
     assert got == {
         "2024-03-22-binary.txt": "binary file (contains NUL bytes)",
-        "2024-03-22-latin1.txt": "not UTF-8 text (byte 0xe9 at offset 3)",
+        "2024-03-22-latin1.txt": "not UTF-8 text (byte 0xe9 at offset 3; name a legacy "
+                                 "encoding with --encoding, e.g. cp1252)",
         "2024-03-22-empty.txt": "empty file",
         "2024-03-22-header-only.txt": "empty text",
         "nodate.txt": "no date (no date header line, no YYYY-MM-DD in file or folder name)",
@@ -358,3 +359,116 @@ def test_utf8_bom_and_utf16_are_read(tmp_path: Path) -> None:
 ])
 def test_parse_published(raw: str, expected: tuple[str, str | None]) -> None:
     assert parse_published(raw) == expected
+
+
+# ---- nothing lost: every line read or rejected with its number --------------------------
+
+def test_csv_unclosed_quote_does_not_swallow_the_next_rows(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.csv", (
+        "date,title,text\n"
+        f'2024-03-22,One,"{PARAGRAPHS[0]}\n'  # the quote is never closed
+        f"2024-03-23,Two,{PARAGRAPHS[1].replace(',', '')}\n"
+        f'2024-03-24,Three,"{PARAGRAPHS[2]}"\n'))
+    articles, rejects = run(f)
+    assert [a.title for a in articles] == ["Two", "Three"]
+    assert [(r.origin, r.reason) for r in rejects] == [
+        (f"{f}:2", "unclosed quote: the record on line 2 runs into line 3, a row of its own")]
+
+
+def test_csv_unclosed_quote_at_the_end_is_rejected_with_its_lines(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.csv", (
+        "date,title,text\n"
+        f"2024-03-22,One,{PARAGRAPHS[0].replace(',', '')}\n"
+        f'2024-03-23,Two,"{PARAGRAPHS[1]}\n'
+        "and a second line of it\n"))
+    articles, [reject] = run(f)
+    assert [a.title for a in articles] == ["One"]
+    assert reject.origin == f"{f}:3"
+    assert reject.reason == ("malformed CSV: unexpected end of data (lines 3-4): a quote "
+                             "opened and never closed")
+
+
+def test_csv_quote_in_the_wrong_place_is_rejected_not_mangled(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.csv", (
+        "date,title,text\n"
+        f'2024-03-22,"One" more,{PARAGRAPHS[0].replace(",", "")}\n'
+        f'2024-03-23,Two,"{PARAGRAPHS[1]}" and more\n'
+        f'2024-03-24,Three,He said "yes" and left.\n'))
+    articles, rejects = run(f)
+    assert [(a.title, a.text) for a in articles] == [("Three", 'He said "yes" and left.')]
+    assert [r.origin for r in rejects] == [f"{f}:2", f"{f}:3"]
+    assert all("a quote inside a field that is not quoted as a whole" in r.reason
+               for r in rejects)
+
+
+def test_csv_header_without_rows_is_a_reject(tmp_path: Path) -> None:
+    f = write(tmp_path / "a.csv", "date,title,text\n\n")
+    _, [reject] = run(f)
+    assert reject == Reject(str(f), "no rows: a CSV header and nothing under it")
+
+
+def test_jsonl_line_with_bad_bytes_or_deep_nesting_is_one_reject(tmp_path: Path) -> None:
+    good = json.dumps({"date": "2024-03-22", "text": PARAGRAPHS[0]})
+    f = write(tmp_path / "a.jsonl", b"\n".join([
+        good.encode(), b'{"date": "2024-03-23", "text": "caf\xe9"}', b"[" * 100_000,
+        good.replace("03-22", "03-24").encode()]) + b"\n")
+    articles, rejects = run(f)
+    assert [a.origin for a in articles] == [f"{f}:1", f"{f}:4"]
+    assert [(r.origin, r.reason.split(" (")[0]) for r in rejects] == [
+        (f"{f}:2", "not UTF-8 text"), (f"{f}:3", "malformed JSON: nested too deeply")]
+
+
+def test_a_ten_megabyte_line_is_not_an_article(tmp_path: Path) -> None:
+    f = write(tmp_path / "2024-03-22-dump.txt", "word " * 2_000_000)
+    ok = write(tmp_path / "2024-03-22-ok.txt", PARAGRAPHS[0])
+    articles, [reject] = run(tmp_path)
+    assert [a.origin for a in articles] == [str(ok)]
+    assert reject.origin == str(f)
+    assert reject.reason == ("not an article: a line of 9,999,999 characters without a break "
+                             "(an article's lines have at most 100,000)")
+
+
+def test_an_article_over_the_size_limit_is_rejected_in_every_format(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronicle.ingest import readers
+
+    monkeypatch.setattr(readers, "MAX_ARTICLE_CHARS", 300)
+    long_text = "\n\n".join(PARAGRAPHS)  # 499 characters, lines shorter than 200
+    write(tmp_path / "2024-03-22.txt", long_text)
+    write(tmp_path / "a.jsonl", json.dumps({"date": "2024-03-22", "text": long_text}) + "\n")
+    write(tmp_path / "b.jsonl", json.dumps({"date": "2024-03-22", "text": PARAGRAPHS[0]}) + "\n")
+    articles, rejects = run(tmp_path)
+    assert [Path(a.origin).name for a in articles] == ["b.jsonl:1"]
+    assert sorted(Path(r.origin).name for r in rejects) == ["2024-03-22.txt", "a.jsonl:1"]
+    assert {r.reason for r in rejects} == {
+        f"article too long ({len(long_text)} characters; at most 300 in one article)"}
+
+
+def test_encoding_names_the_legacy_encoding_of_text_csv_and_json(tmp_path: Path) -> None:
+    text = "Caf\xe9 talks resumed on Friday, the minister said."
+    a = write(tmp_path / "2024-03-22.txt", text.encode("cp1252"))
+    b = write(tmp_path / "b.csv", f'date,text\n2024-03-22,"{text}"\n'.encode("cp1252"))
+    c = write(tmp_path / "c.jsonl",
+              json.dumps({"date": "2024-03-22", "text": text}, ensure_ascii=False)
+              .encode("cp1252") + b"\n")
+    d = write(tmp_path / "d.jsonl",
+              (json.dumps({"date": "2024-03-22", "text": text}) + "\n").encode("utf-16"))
+    _, rejects = run(a, b, c)
+    assert len(rejects) == 3 and all("--encoding" in r.reason for r in rejects)
+    articles = [i for i in read_inputs([a, b, c], encoding="cp1252")]
+    assert [x.text for x in articles] == [text] * 3
+    [utf16] = [i for i in read_inputs([d])]  # a UTF-16 BOM is honoured without --encoding
+    assert utf16.text == text
+
+
+def test_an_input_is_the_same_input_whatever_the_spelling_of_its_path(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "bad"
+    write(folder / "2024-03-22.txt", PARAGRAPHS[0])
+    write(folder / "nodate.txt", PARAGRAPHS[1])
+    monkeypatch.chdir(tmp_path)
+    spellings = ["bad", "./bad/", str(folder), f"{folder}/../bad"]
+    seen = [sorted((type(i).__name__, i.origin) for i in read_inputs([s])) for s in spellings]
+    assert all(s == seen[0] for s in seen)
+    assert seen[0] == [("Article", str(folder / "2024-03-22.txt")),
+                       ("Reject", str(folder / "nodate.txt"))]

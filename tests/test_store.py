@@ -14,6 +14,18 @@ from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import STRIKE, TALKS
 from tests.explorer_store import build_store
 
+# Undo migration 9 (ACLED's columns), so that a store taken back to an older version can
+# replay it; an indexed column cannot be dropped, so its index goes first.
+UNDO_ACLED = ["DROP INDEX events_acled", "ALTER TABLE events DROP COLUMN fatalities_note", *(
+    f"ALTER TABLE {table} DROP COLUMN {column}" for table in ("event_mentions", "events")
+    for column in ("acled_event_type", "acled_sub_event_type", "disorder_type", "inter1",
+                   "inter2", "interaction", "civilian_targeting", "fatalities",
+                   "fatalities_bound", "fatalities_source"))]
+
+UNDO_FAILED_READS = ["DROP TABLE failed_reads"]  # undo migration 8
+UNDO_FIGURE_KINDS = ["ALTER TABLE figures DROP COLUMN change",  # undo migration 10
+                     "ALTER TABLE figures DROP COLUMN dimension"]
+
 
 def article(text: str, date: str = "2024-03-22", origin: str = "a.txt") -> Article:
     return Article.create(published=date, text=text, origin=origin)
@@ -51,7 +63,7 @@ def test_events_consolidated_before_the_name_index_are_found_after_it(tmp_path: 
             "events_recipient_country", "events_place_name", "articles_source",
             "event_links_mention", "event_links_earliest")),
         "ALTER TABLE event_links DROP COLUMN published",  # and migration 6
-        "PRAGMA user_version = 4"]))
+        *UNDO_FIGURE_KINDS, *UNDO_ACLED, *UNDO_FAILED_READS, "PRAGMA user_version = 4"]))
     db.close()
     with Store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -67,7 +79,10 @@ def test_links_made_before_they_carried_dates_give_the_earliest_reports_first(
         expected = {e["id"]: e["mentions"] for e in query.events(store)}
     db = sqlite3.connect(db_path)  # undo migration 6, as in a store it has never met
     db.executescript("DROP INDEX event_links_earliest;"
-                     "ALTER TABLE event_links DROP COLUMN published; PRAGMA user_version = 5")
+                     "ALTER TABLE event_links DROP COLUMN published;"
+                     + "".join(f"{statement};" for statement in UNDO_FIGURE_KINDS + UNDO_ACLED
+                             + UNDO_FAILED_READS)
+                     + "PRAGMA user_version = 5")
     db.close()
     with Store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -131,3 +146,61 @@ def test_unrelated_articles_are_not_linked(tmp_path: Path) -> None:
     with Store(tmp_path / "c.db") as store:
         store.add_batch([article(STRIKE), article(TALKS, origin="b.txt")])
         assert store.duplicate_links() == []
+
+
+def test_a_file_that_is_not_sqlite_is_refused_as_not_a_store(tmp_path: Path) -> None:
+    from chronicle.store.database import NotAStoreError
+
+    text = tmp_path / "notes.txt"
+    text.write_text("Meeting notes, not a database.\n" * 200)
+    with pytest.raises(NotAStoreError, match="is not a Chronicle store"):
+        Store(text)
+    with pytest.raises(NotAStoreError, match="is not a Chronicle store"):
+        Store.read_only(text)
+    assert text.read_text().startswith("Meeting notes")  # left as it was
+
+
+def test_another_programs_sqlite_database_is_not_migrated(tmp_path: Path) -> None:
+    from chronicle.store.database import NotAStoreError
+
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE invoices (id INTEGER)")
+    db.commit()
+    db.close()
+    with pytest.raises(NotAStoreError, match="other tables: invoices"):
+        Store(path)
+    tables = {r[0] for r in sqlite3.connect(path).execute("SELECT name FROM sqlite_master")}
+    assert tables == {"invoices"}
+
+
+def test_a_store_that_cannot_be_created_is_an_access_error(tmp_path: Path) -> None:
+    from chronicle.store.database import StoreAccessError
+
+    (tmp_path / "file").write_text("x")
+    with pytest.raises(StoreAccessError, match="cannot open the store"):
+        Store(tmp_path / "file" / "c.db")
+
+
+def test_a_reject_keeps_only_its_latest_reason_and_goes_once_read(tmp_path: Path) -> None:
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([Reject("a.txt", "no date"), Reject("b.txt", "empty file")])
+        store.add_batch([Reject("a.txt", "no date (reworded)")])
+        assert store.rejects() == [Reject("a.txt", "no date (reworded)"),
+                                   Reject("b.txt", "empty file")]
+        store.add_batch([article(STRIKE, origin="a.txt")])  # the file was fixed
+        assert store.rejects() == [Reject("b.txt", "empty file")]
+
+
+def test_failed_reads_are_skipped_until_a_newer_reader(tmp_path: Path) -> None:
+    a, b = article(STRIKE, origin="a.txt"), article(TALKS, origin="b.txt")
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([a, b])
+        store.save_read([], 2, failures=[(b.id, "ValueError: bad")])
+        assert [x.id for batch in store.iter_unread(2) for x in batch] == [a.id]
+        assert store.unread_count(2) == 1 and store.unread_count(3) == 2
+        assert store.failed_reads() == [(b.id, "b.txt", "ValueError: bad")]
+        counts = store.table_counts()
+        assert counts["failed_reads"] == 1 and counts["articles"] == 2
+        assert {"events", "event_mentions", "attributions", "figures", "rejects",
+                "duplicate_links", "sentences"} <= set(counts)

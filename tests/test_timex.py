@@ -318,3 +318,34 @@ def test_bare_month_next_to_the_anchor_month() -> None:
 )
 def test_names_and_idioms_are_not_times(text: str) -> None:
     assert tag(text, FRI) == []
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    # a plan seen from after it: the day it named is past (MON is a Monday)
+    ("The offer had been due to expire Friday evening.", "Friday evening", "2023-10-27TEV"),
+    ("It had previously been scheduled to expire at midnight Friday.", "midnight Friday",
+     "2023-10-27T24:00"),
+    ("The offensive began as previously planned Saturday night.", "Saturday night",
+     "2023-10-28TNI"),
+    ("The offer is scheduled to expire Friday.", "Friday", "2023-11-03"),  # still ahead
+])
+def test_a_plan_told_in_the_past_perfect_names_a_past_day(text, phrase, value) -> None:
+    assert find(text, phrase, MON).value == value
+
+
+@pytest.mark.parametrize("text", [
+    "Qantas plans four flights a week to Bombay.",
+    "Rooms cost between $35 and $55 a night.",
+    "Iraq imports about three-quarters of its food.",
+])
+def test_rates_and_fractions_are_no_spans_of_time(text: str) -> None:
+    assert [s for s in tag(text, FRI) if s.type == "DURATION"] == []
+
+
+def test_a_rate_after_a_sum_is_a_set_and_a_verb_is_no_modifier() -> None:
+    rate = only("It pays a dividend of $1.76 a year.")
+    assert (rate.text, rate.type, rate.value) == ("a year", "SET", "P1Y")
+    lasting = only("The talks will last a week.")
+    assert (lasting.text, lasting.type, lasting.value) == ("a week", "DURATION", "P1W")
+    losses = only("It returned to profit after several quarters of losses.")
+    assert (losses.text, losses.value) == ("several quarters", "PXQ")

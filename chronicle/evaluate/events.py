@@ -18,6 +18,7 @@ counts for the side it was coded on.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 from collections import Counter
@@ -136,9 +137,18 @@ def macro_f1(pairs: list[tuple[str, str]]) -> float:
     return sum(scores) / len(scores) if scores else 0.0
 
 
-def main(path: str | Path) -> dict:
+def split_of(record: dict) -> str:
+    """"held" for one record in five, by a hash of its id (else its text): rules are
+    written from the errors of "dev" only, and "held" shows how far they carry."""
+    key = str(record.get("id") or record.get("text") or "")
+    return "held" if int(hashlib.sha1(key.encode()).hexdigest(), 16) % 5 == 0 else "dev"
+
+
+def main(path: str | Path, part: str = "all") -> dict:
     records = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines()
                if line.strip()]
+    if part != "all":
+        records = [r for r in records if split_of(r) == part]
     nlp = load_nlp()
     articles = [Article.create(published=r.get("date") or "2000-01-01", text=r["text"])
                 for r in records]

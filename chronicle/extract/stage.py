@@ -11,6 +11,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from chronicle.extract.acled import code_mentions
 from chronicle.extract.attribution import extract_attributions
 from chronicle.extract.events import extract_events
 from chronicle.extract.figures import extract_figures
@@ -32,7 +33,9 @@ def extract(article: Article, doc: Doc, read: ReadArticle,
     read.attributions = extract_attributions(article, doc, read)
     attributions_done = clock()
     read.figures = extract_figures(article, doc, read, read.attributions)
+    # ACLED coding last: an event's fatalities are its sentence's count of the killed
+    read.events = code_mentions(read.events, read.figures)
     if seconds is not None:
         seconds["events"] += events_done - started
         seconds["attributions"] += attributions_done - events_done
-        seconds["figures"] += clock() - attributions_done
+        seconds["figures"] += clock() - attributions_done  # ACLED coding included

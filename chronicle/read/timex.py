@@ -255,7 +255,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("duration",
      rf"(?:(?P<the>(?i:the|its|their|his|her|a|an))\s+)?"
      rf"(?:(?P<rel>(?i:past|last|next|first|previous|coming|following|final|remaining|"
-     rf"initial|latest|ensuing|preceding|subsequent))\s+)?"
+     rf"initial|latest|ensuing|preceding|subsequent))\s+(?!(?i:an?)\s))?"
      rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})(?P<frac>[\s-]+1/2(?![\d/])|\s*½)?"
      rf"(?:\s+(?i:or|to|and)\s+(?:{NUM}))?(?:\s+(?i:more|additional|straight|consecutive|"
      rf"full|long))?\s*[-\s]\s*(?P<unit>{UNIT})(?P<half>\s+(?i:and\s+a\s+half)(?![a-z]))?"
@@ -374,6 +374,10 @@ _FUTURE_CUES = re.compile(
     r"offered|offers)\s+to|effective|takes?\s+effect|deadline)\b",
     re.IGNORECASE,
 )
+# a plan seen from after it ("had been due to expire Friday", "as previously planned"): the
+# future cue that follows names a day already past
+_FUTURE_IN_PAST = re.compile(r"\b(?:had(?:\s+(?:previously|already|originally))?(?:\s+been)?|"
+                             r"previously|originally)\s+$", re.IGNORECASE)
 _FIGURES = (r"\$|\bcents?\b|\ba\s+share\b|\b(?:net|revenues?|sales|earnings|earned|profits?|"
             r"income|loss)\b")
 _PAST_CUES = re.compile(
@@ -567,7 +571,8 @@ class _Context:
             for m in cues.finditer(left):
                 dist = len(left) - m.end()
                 if best is None or dist < best[0]:
-                    best = (dist, label)
+                    past_plan = label == "future" and _FUTURE_IN_PAST.search(left[:m.start()])
+                    best = (dist, "past" if past_plan else label)
             for m in cues.finditer(right):
                 dist = m.start() + 3  # cues after the expression count a bit less
                 if best is None or dist < best[0]:
@@ -1429,6 +1434,11 @@ def _n_duration(m: re.Match[str], ctx: _Context) -> Norm:
         return None  # "a quarter of the vote" is a fraction
     if num_tok in ("some", "many") and not plural:
         return None  # "some day", "many a year"
+    if num_tok in ("a", "an", "per") and not m["the"] and not rel and \
+            _QUANTITY_BEFORE.search(ctx.text, max(0, m.start() - 40), m.start()):
+        return None  # a rate ("$1.76 a year", "four flights a week"), no span of time
+    if unit_tok == "quarters" and _FRACTION_OF.match(ctx.text, m.end()):
+        return None  # "three-quarters of its food" is a fraction
     if n is not None and n > 1 and not plural and not m["adj"] and not m["half"]:
         # "two year" is fine as an adjective ("a two year deal"); "2 day" too; accept only
         # when followed by a noun-ish word or hyphenated
@@ -1648,6 +1658,17 @@ _ARTICLE_TRIM = re.compile(r"^(?:a|an|its|their|his|her)\s+(?=\S*\d|\S*-)", re.I
 
 _CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
+# "quarters of its food", "of all voters": a share of something; "quarters of losses", "of
+# 1990", "of the year" stay spans of time
+_FRACTION_OF = re.compile(r"\s+of\s+(?:its|the|their|his|her|all|our|this|these|those|an?)\s+"
+                          r"(?!(?:fiscal\s+)?(?:year|decade|century|hour|day|month|week)\b)",
+                          re.IGNORECASE)
+# a number, sum or share just before "a year" / "a week" makes it a rate: up to two words
+# between ("358,000 a month", "$500 million a year", "700 seats a week", "5% a year")
+_QUANTITY_BEFORE = re.compile(
+    r"(?:\d%?|\b(?:percent|million|billion|thousand|hundred|dozen|cents?|pence|two|three|"
+    r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))"
+    r"(?:\s+[A-Za-z-]+){0,2}\s+$", re.IGNORECASE)
 
 
 def _granularity(type_: str, value: str) -> str | None:

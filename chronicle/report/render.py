@@ -191,16 +191,39 @@ def _claims_markdown(data: dict[str, Any]) -> list[str]:
                 "| date | source | figure | referent | text |", "|---|---|---|---|---|"]
         for f in data["figures"]:
             out.append(f"| {f['date'] or f['published']} | {f['source_label']} | "
-                       f"{f['bound']} {f['value']:,.0f} | {f['referent']} | {f['text']} |")
+                       f"{figure_amount(f)} | {f['referent']} | {f['text']} |")
         out.append("")
     if data.get("disagreements"):
         out += ["## Where sources disagree", ""]
         for d in data["disagreements"]:
             a, b = d["first"], d["second"]
-            out.append(f"- **{d['kind']}** ({d['topic']}): {a['who']}: “{a['says']}” ⟷ "
-                       f"{b['who']}: “{b['says']}”")
+            out.append(f"- **{d['kind']}** ({d.get('reason') or d['topic']}): {a['who']}: "
+                       f"“{a['says']}” ⟷ {b['who']}: “{b['says']}”")
         out.append("")
     return out
+
+
+def _measure_unit(figure: dict[str, Any]) -> str:
+    """The unit of a measured figure ("dollar", "percentage"); "" for a count."""
+    return "" if figure.get("dimension") in (None, "count") else figure.get("unit") or ""
+
+
+_BOUND_WORDS = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most",
+                "~": "about"}
+
+
+def figure_amount(figure: dict[str, Any]) -> str:
+    """A figure as a reader says it, with the unit of a measure: "about 1,000", "200 to 300",
+    "2,000,000,000 dollar", "0.5 fraction"."""
+    def number(value: float) -> str:
+        return f"{value:,.0f}" if abs(value) >= 1000 or value == int(value) else f"{value:,.4g}"
+
+    low, high, bound = figure.get("low"), figure.get("high"), figure.get("bound") or "="
+    if bound == "range" and low is not None and high is not None and low != high:
+        said = f"{number(low)} to {number(high)}"
+    else:
+        said = f"{_BOUND_WORDS.get(bound, '')} {number(figure['value'])}".strip()
+    return f"{said} {_measure_unit(figure)}".strip()
 
 
 def _events_html(data: dict[str, Any]) -> list[str]:
@@ -231,9 +254,11 @@ def _claims_html(data: dict[str, Any]) -> list[str]:
         body.append("</ul>")
     if data.get("figures"):
         body.append("<h2>Figures by source</h2>")
-        for referent in sorted({f["referent"] for f in data["figures"]}):
-            rows = [f for f in data["figures"] if f["referent"] == referent]
-            body.append(f"<h3>{esc(referent)}</h3>")
+        # one chart a referent and unit: dollars of aid and counts of aid trucks differ in scale
+        for referent, unit in sorted({(f["referent"], _measure_unit(f)) for f in data["figures"]}):
+            rows = [f for f in data["figures"]
+                    if f["referent"] == referent and _measure_unit(f) == unit]
+            body.append(f"<h3>{esc(referent)}{esc(f' ({unit})' if unit else '')}</h3>")
             if len(rows) > 1:
                 body.append(figures_chart(rows, referent))
             body.append("<table><tr><th>date</th><th>source</th><th>figure</th><th>as written"
@@ -241,14 +266,15 @@ def _claims_html(data: dict[str, Any]) -> list[str]:
             for f in rows:
                 body.append(f"<tr><td>{f['date'] or f['published']}</td>"
                             f"<td>{esc(f['source_label'])}</td>"
-                            f"<td>{esc(f['bound'])} {f['value']:,.0f}</td>"
+                            f"<td>{esc(figure_amount(f))}</td>"
                             f"<td>{esc(f['sentence'])}</td></tr>")
             body.append("</table>")
     if data.get("disagreements"):
         body.append("<h2>Where sources disagree</h2><table>")
         for d in data["disagreements"]:
             a, b = d["first"], d["second"]
-            body.append(f"<tr><td>{esc(d['kind'])}<br><span class=meta>{esc(d['topic'])}"
+            body.append(f"<tr><td>{esc(d['kind'])}<br><span class=meta>"
+                        f"{esc(d.get('reason') or d['topic'])}"
                         f"</span></td><td><b>{esc(a['who'])}</b>: {esc(a['says'])}</td>"
                         f"<td><b>{esc(b['who'])}</b>: {esc(b['says'])}</td></tr>")
         body.append("</table>")

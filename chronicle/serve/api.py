@@ -17,8 +17,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from chronicle import query
-from chronicle.export.events import WRITERS
-from chronicle.export.timelinejs import events_to_timelinejs, timeline_to_timelinejs
+from chronicle.export import EVENT_FORMAT, EVENT_FORMATS
+from chronicle.export.timelinejs import timeline_to_timelinejs
 from chronicle.query import EventFilter
 from chronicle.serve.params import (
     DateFrom,
@@ -38,13 +38,8 @@ router = APIRouter(prefix="/api")
 # reports carried by each event of a list; /events/{id} has them all (mention_count says how
 # many): Timeline17's most reported events have hundreds, a megabyte per page of 50 events
 LIST_MENTIONS = 10
-EVENT_EXPORTS = {  # format → (writer, file suffix, media type)
-    "plover-jsonl": (WRITERS["plover-jsonl"], "jsonl", "application/x-ndjson"),
-    "gdelt-tsv": (WRITERS["gdelt-tsv"], "tsv", "text/tab-separated-values"),
-    "csv": (WRITERS["csv"], "csv", "text/csv"),
-    "geojson": (WRITERS["geojson"], "geojson", "application/geo+json"),
-    "timelinejs": (events_to_timelinejs, "timelinejs.json", "application/json"),
-}
+# the names of chronicle.export.EVENT_FORMATS as a type: FastAPI checks and documents them
+EventFormatName = Literal[tuple(f.name for f in EVENT_FORMATS)]  # type: ignore[valid-type]
 
 
 def state_of(request: Request) -> StoreState:
@@ -240,6 +235,13 @@ async def actors(request: Request, page: Paging, name: Text = None) -> Response:
     return await answer(request, ("actors", name, page), compute)
 
 
+@router.get("/actors/{name}")
+async def actor(request: Request, name: str) -> Response:
+    """One actor under its canonical name: its events as actor and as recipient, its claims
+    and figures, its partners and the words written for it, each item with its evidence."""
+    return await answer(request, ("actor", name), lambda s: query.actor(s, name))
+
+
 @router.get("/network")
 async def network(request: Request, where: Events,
                   edges: Annotated[int, Query(ge=1, le=500)] = 80) -> Response:
@@ -291,16 +293,15 @@ async def figures(request: Request, page: Paging, referent: Text = None) -> Resp
     return await answer(request, ("figures", referent, page), compute)
 
 
-@router.get("/export/events")
+@router.get("/export/events", description="Filtered events as a download: "
+            + ", ".join(f.label for f in EVENT_FORMATS) + ".")
 def export_events(request: Request, where: Events,
-                  format: Literal["plover-jsonl", "gdelt-tsv", "csv", "geojson",
-                                  "timelinejs"] = "csv") -> Response:
-    """Filtered events as a download: PLOVER JSONL, GDELT-style TSV, CSV, GeoJSON, TimelineJS."""
-    writer, suffix, media = EVENT_EXPORTS[format]
+                  format: EventFormatName = "csv") -> Response:  # type: ignore[valid-type]
+    spec = EVENT_FORMAT[format]
     text, _ = state_of(request).cached(("export", where, format),
-                                        lambda s: writer(query.events(s, where)))
-    return Response(text, media_type=media, headers={
-        "Content-Disposition": f'attachment; filename="chronicle-events.{suffix}"'})
+                                        lambda s: spec.writer(query.events(s, where)))
+    return Response(text, media_type=spec.media_type, headers={
+        "Content-Disposition": f'attachment; filename="chronicle-events.{spec.suffix}"'})
 
 
 @router.get("/export/timeline")

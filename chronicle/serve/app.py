@@ -15,7 +15,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
@@ -75,19 +75,23 @@ def _warm(state: StoreState) -> None:
         state.warm.set()
 
 
-async def _invalid(request: Request, exc: Exception) -> JSONResponse:
+async def _invalid(request: Request, exc: Exception) -> Response:
     """A 422 whose first line says which parameter is wrong and why."""
     assert isinstance(exc, RequestValidationError)
     problems = ["{}: {}".format(".".join(str(p) for p in e["loc"][1:]) or "request", e["msg"])
                 for e in exc.errors()]
+    if pages.wants_page(request):
+        return pages.error_page(request, 422, "; ".join(problems))
     return JSONResponse({"error": "; ".join(problems),
                          "detail": [{k: e[k] for k in ("loc", "msg", "type")}
                                     for e in exc.errors()]}, status_code=422)
 
 
-async def _refused(request: Request, exc: Exception) -> JSONResponse:
+async def _refused(request: Request, exc: Exception) -> Response:
     """Errors in one shape: ``error`` says what is wrong (``detail`` kept for FastAPI clients)."""
     assert isinstance(exc, HTTPException)
+    if pages.wants_page(request) and not exc.headers:
+        return pages.error_page(request, exc.status_code, str(exc.detail))
     return JSONResponse({"error": exc.detail, "detail": exc.detail},
                         status_code=exc.status_code, headers=exc.headers)
 

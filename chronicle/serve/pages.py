@@ -15,17 +15,44 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 
 from chronicle import query
-from chronicle.report.chart import figures_chart
+from chronicle.extract.acled import LABELS
+from chronicle.report.chart import amount, figures_chart, in_period_first
 from chronicle.serve.api import disagreements_of, search_results, state_of
 from chronicle.serve.params import Paging, Text
 
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
+templates.env.filters["amount"] = amount  # "200 to 300", "at least 40"
+# the filter form's ACLED choices: each event type, then its sub-event types
+templates.env.globals["acled_types"] = [
+    (event_type, sorted({sub for _, t, sub in LABELS.values() if t == event_type}))
+    for event_type in dict.fromkeys(t for _, t, _ in LABELS.values())]
 
 
 def render(request: Request, name: str, **context: Any) -> HTMLResponse:
     context["store_name"] = state_of(request).path.name
     return templates.TemplateResponse(request, name, context)
+
+
+HEADINGS = {400: "That request cannot be answered", 404: "Not found",
+            422: "Something in the address is not right", 500: "Something went wrong"}
+
+
+def wants_page(request: Request) -> bool:
+    """Whether an error should be a page (a person at a browser) rather than JSON (the API)."""
+    return not request.url.path.startswith("/api")
+
+
+def error_page(request: Request, status: int, message: str) -> HTMLResponse:
+    """An error as a page a person can read: what went wrong, and a way back."""
+    try:
+        store_name = state_of(request).path.name
+    except Exception:  # the error may be that there is no store to name
+        store_name = ""
+    return templates.TemplateResponse(
+        request, "error.html", {"store_name": store_name, "page": "error", "status": status,
+                                "heading": HEADINGS.get(status, "That did not work"),
+                                "message": message}, status_code=status)
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -70,8 +97,19 @@ def figures_page(request: Request, referent: Text = None) -> HTMLResponse:
     chosen = referent or (referents[0] if referents else None)
     rows, _ = state.cached(("figures-page", chosen), lambda s: query.figures(s, chosen, 2000)
                            if chosen else [])
+    inside, strays = in_period_first(rows)
     return render(request, "figures.html", page="figures", referents=referents[:200],
-                  referent=chosen, figures=rows, chart=figures_chart(rows, chosen or ""))
+                  referent=chosen, figures=inside, strays=strays,
+                  chart=figures_chart(rows, chosen or ""))
+
+
+@router.get("/actors/{name}", response_class=HTMLResponse)
+def actor_page(request: Request, name: str) -> HTMLResponse:
+    """Everything about one actor, each item linked to its evidence."""
+    found, _ = state_of(request).cached(("actor", name), lambda s: query.actor(s, name))
+    if found is None:
+        raise HTTPException(404, f"no actor {name!r}")
+    return render(request, "actor.html", page="actor", actor=found)
 
 
 @router.get("/search", response_class=HTMLResponse)

@@ -16,6 +16,7 @@ from typing import Annotated, Literal
 
 from fastapi import Depends, HTTPException, Query
 
+from chronicle.extract.acled import LABELS
 from chronicle.extract.cameo import PLOVER_TYPES
 from chronicle.query import EventFilter
 
@@ -70,13 +71,25 @@ async def event_filter(
             max_length=1000, description="Place name (part of).")] = None,
         outlet: Annotated[str | None, Query(
             max_length=1000, description="Outlet that reported it.")] = None,
+        acled: Annotated[str | None, Query(
+            max_length=60, description="ACLED sub-event type (e.g. Air/drone strike) or "
+                                       "event type (e.g. Battles).")] = None,
 ) -> EventFilter:
     first, last = check_range(date_from, date_to)
     if type and type.upper() not in PLOVER_TYPES:
         raise HTTPException(400, f"unknown event type {type!r}: one of "
                                  f"{', '.join(PLOVER_TYPES)}")
+    acled_types = ACLED_TYPES
+    if acled and acled not in acled_types:
+        raise HTTPException(400, f"unknown ACLED type {acled!r}: one of "
+                                 f"{', '.join(sorted(acled_types))}")
     return EventFilter(first, last, type.upper() if type else None, actor or None,
-                       recipient or None, place or None, outlet or None)
+                       recipient or None, place or None, outlet or None,
+                       acled_type=acled or None)
+
+
+# what the ACLED filter accepts: a sub-event type or an event type
+ACLED_TYPES = frozenset(t for _, event_type, sub in LABELS.values() for t in (event_type, sub))
 
 
 Paging = Annotated[Page, Depends(page_params)]

@@ -41,6 +41,15 @@ class StoreError(Exception):
     """The store file cannot be used (newer schema, not a Chronicle store, ...)."""
 
 
+class NotAStoreError(StoreError):
+    """The file is not a Chronicle store: not SQLite, another program's database, or a
+    store from a newer Chronicle."""
+
+
+class StoreAccessError(StoreError):
+    """The store file cannot be opened or created: permissions, a folder in its place..."""
+
+
 @dataclass
 class IngestCounts:
     """What one ingest batch did to the store."""
@@ -66,13 +75,35 @@ class Store:
 
     def __init__(self, path: str | Path = DEFAULT_DB) -> None:
         self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions
+        except (OSError, sqlite3.OperationalError) as error:
+            raise StoreAccessError(f"cannot open the store {path}: {_why(error)}") from None
         self.db.row_factory = sqlite3.Row
-        self.db.execute("PRAGMA journal_mode=WAL")
-        self.db.execute("PRAGMA synchronous=NORMAL")
-        self.db.execute("PRAGMA foreign_keys=ON")
+        try:  # the first statements are where a file that is not SQLite shows itself
+            self.db.execute("PRAGMA journal_mode=WAL")
+            self.db.execute("PRAGMA synchronous=NORMAL")
+            self.db.execute("PRAGMA foreign_keys=ON")
+            self._check_is_a_store()
+        except StoreError:
+            self.db.close()
+            raise
+        except sqlite3.DatabaseError as error:
+            self.db.close()
+            raise _open_error(path, error) from None
         self.migrate()
+
+    def _check_is_a_store(self) -> None:
+        """Refuse another program's SQLite database rather than add Chronicle's tables to it:
+        a store that no migration has touched yet is empty."""
+        if self.schema_version:
+            return
+        tables = [row[0] for row in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name LIMIT 4")]
+        if tables:
+            raise NotAStoreError(f"{self.path} is not a Chronicle store (an SQLite database "
+                                 f"with other tables: {', '.join(tables[:3])}...)")
 
     @classmethod
     def read_only(cls, path: str | Path) -> Store:
@@ -86,10 +117,13 @@ class Store:
             raise StoreError(f"no store at {path}")
         store = cls.__new__(cls)
         store.path = path
-        store.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
-                                   isolation_level=None, check_same_thread=False)
-        store.db.row_factory = sqlite3.Row
-        version = store.schema_version
+        try:
+            store.db = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True,
+                                       isolation_level=None, check_same_thread=False)
+            store.db.row_factory = sqlite3.Row
+            version = store.schema_version
+        except sqlite3.DatabaseError as error:
+            raise _open_error(path, error) from None
         if version != SCHEMA_VERSION:
             store.close()
             raise StoreError(f"{path} has schema version {version}, this Chronicle reads "
@@ -114,7 +148,7 @@ class Store:
     def migrate(self) -> None:
         version = self.schema_version
         if version > SCHEMA_VERSION:
-            raise StoreError(
+            raise NotAStoreError(
                 f"{self.path} has schema version {version}, newer than this Chronicle "
                 f"({SCHEMA_VERSION}): upgrade Chronicle"
             )
@@ -150,12 +184,17 @@ class Store:
         with self.transaction():
             for item in items:
                 if isinstance(item, Reject):
+                    # one reason an origin: the latest (a reworded reason is not a new reject)
+                    self.db.execute("DELETE FROM rejects WHERE origin = ? AND reason != ?",
+                                    (item.origin, item.reason))
                     self.db.execute(
                         "INSERT OR IGNORE INTO rejects(origin, reason) VALUES (?, ?)",
                         (item.origin, item.reason),
                     )
                     counts.rejected += 1
                     continue
+                # an input rejected before and read now was fixed: its reject is stale
+                self.db.execute("DELETE FROM rejects WHERE origin = ?", (item.origin,))
                 seen = self.db.execute(
                     "SELECT 1 FROM origins WHERE origin = ? AND article_id = ?",
                     (item.origin, item.id),
@@ -192,7 +231,8 @@ class Store:
 
     def _link_near_duplicate(self, article: Article, signature: np.ndarray
                              ) -> DuplicateLink | None:
-        """Index the article's LSH bands and link it to the earliest similar article."""
+        """Index the article's LSH bands and store the link ``dedup.near_duplicate_link``
+        decides on: to the earliest similar article."""
         from chronicle.ingest import dedup
 
         keys = dedup.band_keys(signature)
@@ -207,23 +247,13 @@ class Store:
             "INSERT OR IGNORE INTO lsh_bands(key, article_id) VALUES (?, ?)",
             [(key, article.id) for key in keys],
         )
-        best: tuple[str, str, float] | None = None  # (published, id, similarity)
-        for candidate in sorted(candidates):
-            row = self.db.execute(
-                "SELECT published, text FROM articles WHERE id = ?", (candidate,)
-            ).fetchone()
-            # Bands only propose candidates: the exact shingle overlap decides, because the
-            # MinHash estimate is off by a few points either way around the threshold.
-            score = dedup.text_similarity(article.text, row["text"])
-            if score >= dedup.NEAR_DUPLICATE_THRESHOLD:
-                key = (row["published"], candidate, score)
-                if best is None or key[:2] < best[:2]:
-                    best = key
-        if best is None:
+        # the texts are read one candidate at a time, as the decision (ingest's) asks
+        texts = ((candidate, *self.db.execute(
+            "SELECT published, text FROM articles WHERE id = ?", (candidate,)).fetchone())
+            for candidate in sorted(candidates))
+        link = dedup.near_duplicate_link(article.id, article.published, article.text, texts)
+        if link is None:
             return None
-        # the later article (by date, then id) is the duplicate of the earlier one
-        earlier, later = sorted([(best[0], best[1]), (article.published, article.id)])
-        link = DuplicateLink(article_id=later[1], duplicate_of=earlier[1], similarity=best[2])
         self.db.execute(
             "INSERT OR IGNORE INTO duplicate_links(article_id, duplicate_of, similarity, kind)"
             " VALUES (?,?,?,?)",
@@ -233,31 +263,41 @@ class Store:
 
     # -- read -----------------------------------------------------------------------------
 
+    # Articles this reader version failed on are not unread: they wait for a newer reader.
+    _UNREAD = ("(read_version IS NULL OR read_version < ?) AND NOT EXISTS (SELECT 1 FROM"
+               " failed_reads f WHERE f.article_id = articles.id AND f.reader_version >= ?)")
+
     def unread_count(self, version: int) -> int:
         return int(self.db.execute(
-            "SELECT count(*) FROM articles WHERE read_version IS NULL OR read_version < ?",
-            (version,),
+            f"SELECT count(*) FROM articles WHERE {self._UNREAD}", (version, version),
         ).fetchone()[0])
 
     def iter_unread(self, version: int, batch_size: int = 64) -> Iterator[list[Article]]:
-        """Articles not yet read by this reader version, in batches, in a stable order."""
+        """Articles not yet read by this reader version (nor failed by it), in batches, in a
+        stable order."""
         last = ""
         while True:
             rows = self.db.execute(
-                "SELECT * FROM articles WHERE (read_version IS NULL OR read_version < ?)"
-                " AND id > ? ORDER BY id LIMIT ?",
-                (version, last, batch_size),
+                f"SELECT * FROM articles WHERE {self._UNREAD} AND id > ? ORDER BY id LIMIT ?",
+                (version, version, last, batch_size),
             ).fetchall()
             if not rows:
                 return
             yield [_article(row) for row in rows]
             last = rows[-1]["id"]
 
-    def save_read(self, results: Iterable[ReadArticle], version: int) -> None:
-        """Replace what was read for these articles, in one transaction."""
+    def save_read(self, results: Iterable[ReadArticle], version: int,
+                  failures: Iterable[tuple[str, str]] = ()) -> None:
+        """Replace what was read for these articles, and record the (article id, reason) of
+        those reading failed on, in one transaction."""
         with self.transaction():
+            for article_id, reason in failures:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO failed_reads(article_id, reader_version, reason)"
+                    " VALUES (?, ?, ?)", (article_id, version, reason))
             for result in results:
                 aid = result.article_id
+                self.db.execute("DELETE FROM failed_reads WHERE article_id = ?", (aid,))
                 for table in READ_TABLES:
                     self.db.execute(f"DELETE FROM {table} WHERE article_id = ?", (aid,))
                 # rows.read_rows already keeps one row per primary key, as the Spark job does
@@ -286,6 +326,21 @@ class Store:
             "SELECT count(DISTINCT article_id) FROM duplicate_links").fetchone()[0])
         return result
 
+    def table_counts(self) -> dict[str, int]:
+        """Rows in every table of the store (search-index internals left out)."""
+        tables = [row[0] for row in self.db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'"
+            " AND name NOT LIKE 'sentences_fts_%' AND substr(name, 1, 7) != 'sqlite_'"
+            " ORDER BY name")]
+        return {t: int(self.db.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0])
+                for t in tables}
+
+    def failed_reads(self) -> list[tuple[str, str, str]]:
+        """(article id, origin, reason) of each article reading failed on."""
+        return [(row[0], row[1], row[2]) for row in self.db.execute(
+            "SELECT f.article_id, a.origin, f.reason FROM failed_reads f"
+            " JOIN articles a ON a.id = f.article_id ORDER BY a.origin, f.article_id")]
+
     def rejects(self) -> list[Reject]:
         return [Reject(origin=row["origin"], reason=row["reason"]) for row in self.db.execute(
             "SELECT origin, reason FROM rejects ORDER BY origin, reason")]
@@ -307,6 +362,18 @@ class Store:
             " AND substr(name, 1, 7) != 'sqlite_' ORDER BY name")]
         return {t: sorted(tuple(r) for r in self.db.execute(f"SELECT * FROM {t}"))
                 for t in tables}
+
+
+def _why(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error)
+
+
+def _open_error(path: str | Path, error: sqlite3.DatabaseError) -> StoreError:
+    """The StoreError for a file SQLite could not use as a database."""
+    message = str(error)
+    if "not a database" in message or "malformed" in message or "encrypted" in message:
+        return NotAStoreError(f"{path} is not a Chronicle store ({message})")
+    return StoreAccessError(f"cannot open the store {path}: {message}")
 
 
 def _marks(n: int) -> str:

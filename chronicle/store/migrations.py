@@ -265,6 +265,49 @@ MIGRATIONS: list[str] = [
         ON events(recipient_country, event_type, date, article_count, mention_count, id);
     ANALYZE events;
     """,
+    # 8: articles that reading failed on, with the reason: `chronicle status` lists them, and
+    # reading skips them until the reader changes (a newer READER_VERSION tries them again),
+    # so one bad article neither stops a run nor is retried forever
+    """
+    CREATE TABLE failed_reads (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id),
+        reader_version INTEGER NOT NULL,
+        reason TEXT NOT NULL
+    ) WITHOUT ROWID;
+    """,
+    # 9: ACLED's coding of each report and event (types, actor categories, civilian
+    # targeting) and the number killed, with its bound and source; an event keeps the lowest
+    # of its reports' figures and says how it was chosen
+    """
+    ALTER TABLE event_mentions ADD COLUMN acled_event_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE event_mentions ADD COLUMN acled_sub_event_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE event_mentions ADD COLUMN disorder_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE event_mentions ADD COLUMN inter1 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN inter2 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN interaction INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN civilian_targeting INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE event_mentions ADD COLUMN fatalities INTEGER;
+    ALTER TABLE event_mentions ADD COLUMN fatalities_bound TEXT NOT NULL DEFAULT '';
+    ALTER TABLE event_mentions ADD COLUMN fatalities_source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN acled_event_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN acled_sub_event_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN disorder_type TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN inter1 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN inter2 INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN interaction INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN civilian_targeting INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE events ADD COLUMN fatalities INTEGER;
+    ALTER TABLE events ADD COLUMN fatalities_bound TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN fatalities_source TEXT NOT NULL DEFAULT '';
+    ALTER TABLE events ADD COLUMN fatalities_note TEXT NOT NULL DEFAULT '';
+    CREATE INDEX events_acled ON events(acled_sub_event_type, date);
+    """,
+    # 10: every quantity, not only counts: a figure's dimension (currency, length, time,
+    # percentage, ..., "count" for a counted noun) and the change it states ("increase to")
+    """
+    ALTER TABLE figures ADD COLUMN dimension TEXT;
+    ALTER TABLE figures ADD COLUMN change TEXT;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

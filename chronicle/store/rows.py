@@ -83,7 +83,8 @@ def read_rows(result: ReadArticle) -> dict[str, list[Row]]:
         "figures": _last([
             (aid, f.start, f.end, f.sentence_index, f.text, f.value, f.low, f.high, f.bound,
              f.unit, f.referent, f.cumulative, f.date, f.date_basis, f.attribution,
-             f.source_actor) for f in result.figures], key=lambda r: (r[1], r[2])),
+             f.source_actor, f.dimension, f.change) for f in result.figures],
+            key=lambda r: (r[1], r[2])),
     }
 
 
@@ -100,10 +101,20 @@ def _last(rows: list[Row], key) -> list[Row]:  # type: ignore[no-untyped-def]
     return list({key(row): row for row in rows}.values())
 
 
+def canonical_name(actor: object) -> str:
+    """One name per actor (``chronicle.extract.identity``), imported on first use: the
+    Parquet import and schema readers need no actor tables."""
+    from chronicle.extract.identity import canonical_name as name
+
+    return name(actor)  # type: ignore[arg-type]
+
+
 def _actor_columns(actor: object | None) -> Row:
     if actor is None:
         return (None, None, None, None)
-    return (actor.text, actor.name, actor.country, ",".join(actor.sectors))  # type: ignore[attr-defined]
+    # the registry's one name for the actor; the surface words stay as the evidence
+    return (actor.text, canonical_name(actor), actor.country,  # type: ignore[arg-type]
+            ",".join(actor.sectors))  # type: ignore[attr-defined]
 
 
 def event_mention_row(m: EventMention) -> Row:
@@ -117,14 +128,23 @@ def event_mention_row(m: EventMention) -> Row:
         place.longitude if place else None,
         m.location_text, m.modality, m.reporter, m.confidence, m.trigger, m.trigger_start,
         m.trigger_end, m.start, m.end, m.text, m.cameo_root, m.quad_class, m.goldstein,
+        *_acled_columns(m),
     )
+
+
+def _acled_columns(record: object) -> Row:
+    """ACLED's coding of an event or report, in the order migration 9 added the columns."""
+    r = record
+    return (r.acled_event_type, r.acled_sub_event_type, r.disorder_type,  # type: ignore[attr-defined]
+            r.inter1, r.inter2, r.interaction, int(r.civilian_targeting),  # type: ignore[attr-defined]
+            r.fatalities, r.fatalities_bound, r.fatalities_source)  # type: ignore[attr-defined]
 
 
 def event_row(event: Event) -> Row:
     def actor(a: object | None) -> Row:
         if a is None:
             return (None, None, None)
-        return (a.name or a.text, a.country, ",".join(a.sectors))  # type: ignore[attr-defined]
+        return (canonical_name(a), a.country, ",".join(a.sectors))  # type: ignore[arg-type, attr-defined]
 
     place = event.location
     return (
@@ -134,6 +154,7 @@ def event_row(event: Event) -> Row:
         place.latitude if place else None, place.longitude if place else None,
         event.modality, event.confidence, event.cameo_root, event.quad_class, event.goldstein,
         len(event.mentions), len(event.article_ids), ",".join(event.sources),
+        *_acled_columns(event), event.fatalities_note,
     )
 
 

@@ -13,6 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from chronicle.ingest.furniture import outlet_furniture
 from chronicle.model import Evidence, Sentence
 from chronicle.query import date_range
 from chronicle.store import Store
@@ -22,6 +23,11 @@ _WORD = re.compile(r"\w+")
 # opens with its date, allowing for a bullet, and a colon or dash follows the date.
 ENTRY_OFFSET = 3  # characters before the date (a bullet and a space)
 ENTRY_SEPARATORS = (":", "-", "\u2013", "\u2014")
+# An outlet's recurring sentence points to its day once (its first appearance), as the issue
+# asks of furniture. Measured on T17 (light reader, pure-Python ROUGE): AR-1 0.1196, AR-2
+# 0.0428, Date-F1 0.5743 counting once; 0.1201 / 0.0428 / 0.5754 counting every copy (only a
+# line never). Standard background paragraphs ("the rig exploded on 20 April") are the copies.
+COUNT_RECURRING_ONCE = True
 
 
 @dataclass(frozen=True)
@@ -46,6 +52,8 @@ class Corpus:
     by_article: dict[str, list[int]] = field(default_factory=dict)
     # chronology entries: (article id, sentence index) -> the day the entry is dated
     entries: dict[tuple[str, int], str] = field(default_factory=dict)
+    # sentences an outlet prints in many articles (see ingest.furniture): never a line
+    furniture: set[tuple[str, int]] = field(default_factory=set)
 
     def __post_init__(self) -> None:
         if not self.by_article:
@@ -115,7 +123,15 @@ class Corpus:
             sent = by_key.get((aid, idx))
             if sent and (aid, idx) not in entries and is_entry(sent, start, end, day):
                 entries[(aid, idx)] = day
-        return cls(docs, sentences, entries=entries)
+        # an outlet's recurring sentence (teaser, promo, standard paragraph) is never a line
+        # of the timeline, unless it is an entry of a chronology the outlet keeps repeating
+        # (written to be one); as a pointer to its day it counts once, where it first appeared
+        recurring = outlet_furniture(store.db)
+        if COUNT_RECURRING_ONCE:
+            sentences = [s for s in sentences if recurring.get((s.article_id, s.index), True)
+                         or (s.article_id, s.index) in entries]
+        furniture = {key for key in recurring if key not in entries}
+        return cls(docs, sentences, entries=entries, furniture=furniture)
 
 
 def is_entry(sent: Sentence, start: int, end: int, day: str) -> bool:

@@ -39,6 +39,7 @@ POSITION_WEIGHT = 0.1  # penalty for sentences deep in their article (leads carr
 MAX_CANDIDATES = 400  # per day, best-scored kept for selection
 NEAR_DAYS = 2  # the day's reporting: articles published on it and this many days after
 TYPICAL_WORDS = 20  # a usual length for a sentence reporting an event
+STAMP_WORDS = 12  # a sentence this short with two clock times is a stamp, not news
 ENTRY_WEIGHT = 0.3  # bonus of a chronology entry dated the day (see FALLBACK_SENTENCE_WEIGHTS)
 
 SENTENCE_FEATURES = (
@@ -65,6 +66,10 @@ _NAME = re.compile(r"^[A-Z][a-z]")
 # ("Page last updated at 08:58 GMT , Thursday , 24 June 2010"), a post or a comment, not news.
 _CLOCK = re.compile(r"\b\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\b\.?|GMT|BST|UTC|[ECMP][SD]?T\b)", re.I)
 _YEAR = re.compile(r"\b(?:1[89]|2\d)\d\d\b")
+_DAY_CLOCK = re.compile(
+    r"\b\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{2,4}\s+"
+    r"\d{1,2}[:.]\d{2}\s*(?:GMT|BST|UTC|[ECMP][SD]?T)\b")
+_RUN_IN_HEADLINE = re.compile(r"[a-z]\s+(?:In|The|A|An|On|At|For|As|After|With|Why|How)\s+[A-Za-z]")
 
 
 @dataclass
@@ -111,7 +116,8 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
     for row, s in enumerate(corpus.sentences):
         doc = corpus.docs[s.article_id]
         if (doc.duplicate_of in corpus.docs or not MIN_WORDS <= len(s.text.split()) <= MAX_WORDS
-                or is_stamped(s.text)):
+                or is_stamped(s.text) or is_fragment(s.text) or is_headline_list(s.text)
+                or (s.article_id, s.index) in corpus.furniture):
             continue
         story = corpus.story_of(s.article_id)
         for day in set(s.days) & days:
@@ -122,8 +128,24 @@ def candidates_by_day(corpus: Corpus, days: set[str]) -> dict[str, list[Candidat
 
 
 def is_stamped(text: str) -> bool:
-    """Whether a sentence carries a page timestamp (clock time and year): page furniture."""
-    return bool(_CLOCK.search(text) and _YEAR.search(text))
+    """Whether a sentence carries a page timestamp: a clock time and a year, or a clock time
+    with a time zone right after a day and a month ("28 January 12 22:46 GMT")."""
+    if len(_CLOCK.findall(text)) >= 2 and len(text.split()) <= STAMP_WORDS:
+        return True  # "LIBYA , 11:22 p.m. ET , 6:22 a.m.": a live blog's entry stamp
+    return bool(_CLOCK.search(text) and _YEAR.search(text)) or bool(_DAY_CLOCK.search(text))
+
+
+def is_fragment(text: str) -> bool:
+    """A piece of a sentence, not one: it opens in lower case (the rest of a sentence a page
+    broke) or ends without final punctuation (a headline, a caption, a cut-off line)."""
+    stripped = text.strip().rstrip("\"')\u201d\u2019 ")
+    return not stripped or stripped[0].islower() or not stripped.endswith((".", "!", "?"))
+
+
+def is_headline_list(text: str) -> bool:
+    """Headlines run together ("... in Benghazi In Yemen , students protest In Bahrain ..."):
+    a capitalised function word straight after a word, with no punctuation between, twice."""
+    return len(_RUN_IN_HEADLINE.findall(text)) >= 2
 
 
 def _days_between(first: str, second: str) -> int:

@@ -16,10 +16,10 @@
 
   async function load() {
     exportLinks();
-    tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, class: "muted", text: "loading…"})));
+    tbody.replaceChildren(el("tr", {}, el("td", {colspan: 9, class: "muted", text: "loading…"})));
     let result;
     try { result = await api("/api/events", {...filterValues(), sort: sort.value, page, per_page: 50}); }
-    catch (err) { tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, text: String(err)}))); return; }
+    catch (err) { tbody.replaceChildren(el("tr", {}, el("td", {colspan: 9, text: String(err)}))); return; }
     document.getElementById("count").textContent = `${result.total} event(s)`;
     document.getElementById("page-label").textContent = `page ${result.page} of ${Math.max(1, result.pages)}`;
     document.getElementById("prev").disabled = page <= 1;
@@ -28,8 +28,12 @@
       const row = el("tr", {"data-id": e.id, tabindex: 0},
         el("td", {text: e.date + (e.date_basis === "text" ? "" : " *")}),
         el("td", {text: e.event_type + (e.mode ? "/" + e.mode : "") + (e.modality === "asserted" ? "" : ` [${e.modality}]`)}),
+        el("td", {text: e.acled_sub_event_type || ""}),
         el("td", {text: actorLabel(e, "actor")}), el("td", {text: actorLabel(e, "recipient")}),
-        el("td", {text: e.place_name || ""}), el("td", {text: e.article_count}),
+        el("td", {text: e.place_name || ""}),
+        // the lowest figure its reports give, with how it was chosen on hover
+        el("td", {text: e.fatalities == null ? "" : String(e.fatalities), title: e.fatalities_note || ""}),
+        el("td", {text: e.article_count}),
         el("td", {text: e.sources.split(",").filter(Boolean).join(", ")}));
       const open = () => {
         for (const r of tbody.querySelectorAll("tr.selected")) r.classList.remove("selected");
@@ -40,11 +44,26 @@
       row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(); });
       return row;
     }));
-    if (!result.items.length) tbody.replaceChildren(el("tr", {}, el("td", {colspan: 7, class: "muted", text: "No events match."})));
+    if (!result.items.length) tbody.replaceChildren(el("tr", {}, el("td", {colspan: 9, class: "muted", text: "No events match."})));
   }
 
   document.getElementById("prev").onclick = () => { page = Math.max(1, page - 1); load(); };
   document.getElementById("next").onclick = () => { page += 1; load(); };
   sort.onchange = () => { page = 1; load(); };
-  setupFilters(() => { page = 1; load(); }).then(load);
+  // The list opens on the story's own period: the days its articles were published on, and
+  // the month before (what they look back to). A stray date decades away (an anniversary, a
+  // misread year) would otherwise be the first row; "Clear" shows every date.
+  const BACKGROUND_DAYS = 30;
+  function openOnStory(stats) {
+    const query = new URLSearchParams(location.search), form = document.getElementById("filters");
+    const note = document.getElementById("period-note");
+    if (!stats || !stats.published.first || query.get("date_from") || query.get("date_to")) return;
+    const start = new Date(Date.parse(stats.published.first + "T00:00:00Z") - BACKGROUND_DAYS * 86400000);
+    form.elements.date_from.value = start.toISOString().slice(0, 10);
+    form.elements.date_to.value = stats.published.last;
+    if (note) note.textContent = `the story's period (articles of ${stats.published.first} to ${stats.published.last}, and the month before); Clear shows every date`;
+    form.addEventListener("reset", () => { if (note) note.textContent = ""; }, {once: true});
+  }
+
+  setupFilters(() => { page = 1; load(); }).then((stats) => { openOnStory(stats); load(); });
 })();

@@ -28,7 +28,7 @@ const Chronicle = (() => {
   }
 
   // The filter form mirrors the page's query string, so a filtered view can be shared.
-  const FILTERS = ["date_from", "date_to", "type", "actor", "recipient", "place", "outlet"];
+  const FILTERS = ["date_from", "date_to", "type", "actor", "recipient", "place", "outlet", "acled"];
 
   function filterValues() {
     const form = document.getElementById("filters");

@@ -1,13 +1,30 @@
 // The map: event locations as dots on the bundled world outline (Natural Earth, simplified),
 // in a plain longitude/latitude projection; zoom with the wheel or buttons, drag to pan.
+// A place known only as a country is drawn as that country, shaded by its events, not as a
+// pin on its capital: a pin would claim a town the text never named.
 "use strict";
 (() => {
   const {el, api, setupFilters, filterValues, eventList} = Chronicle;
   const box = document.getElementById("map");
   const WORLD = [-180, -90, 360, 180];
-  let view = WORLD.slice(), places = [], svg = null, dots = null, world = null;
+  let view = WORLD.slice(), places = [], svg = null, dots = null, areas = null, world = null;
 
   function ringPath(ring) { return "M" + ring.map(([x, y]) => `${x},${-y}`).join("L") + "Z"; }
+
+  function inRing([x, y], ring) {  // even-odd rule
+    let inside = false;
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i], [xj, yj] = ring[j];
+      if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+    return inside;
+  }
+
+  // The outline's country holding a point (a country's place is its capital): its paths.
+  function countryAt(point) {
+    return world.features.find((f) => f.geometry.coordinates.some((poly) =>
+      inRing(point, poly[0]) && !poly.slice(1).some((hole) => inRing(point, hole))));
+  }
 
   async function drawWorld() {
     world = world || await (await fetch("/static/world.json")).json();
@@ -17,19 +34,31 @@
       const d = f.geometry.coordinates.map((poly) => poly.map(ringPath).join("")).join("");
       land.append(el("svg:path", {d, class: "country"}, el("svg:title", {text: f.properties.name})));
     }
+    areas = el("svg:g");
     dots = el("svg:g");
-    svg.append(land, dots);
+    svg.append(land, areas, dots);
     box.replaceChildren(svg);
   }
 
   function drawPlaces() {
     const unit = view[2] / (box.clientWidth || 1000);  // degrees per pixel at this zoom
     const most = Math.max(1, ...places.map((p) => p.events));
-    dots.replaceChildren(...places.map((p) => el("svg:circle", {
-      cx: p.longitude, cy: -p.latitude, r: (3 + 12 * Math.sqrt(p.events / most)) * unit, class: "place",
-      "data-place": p.place_name,
-      onclick: () => eventList(document.getElementById("place-events"), p.place_name, {...filterValues(), place: p.place_name})},
-      el("svg:title", {text: `${p.place_name}: ${p.events} event(s), ${p.first} – ${p.last} (${p.types})`}))));
+    const show = (p) => () => eventList(document.getElementById("place-events"), p.place_name, {...filterValues(), place: p.place_name});
+    const title = (p) => el("svg:title", {text: `${p.place_name} (${p.precision || "place"}): ${p.events} event(s), ${p.first} – ${p.last} (${p.types})`});
+    const shapes = [], pins = [];
+    for (const p of places) {
+      const country = p.precision === "country" ? countryAt([p.longitude, p.latitude]) : null;
+      if (country) {
+        const d = country.geometry.coordinates.map((poly) => poly.map(ringPath).join("")).join("");
+        shapes.push(el("svg:path", {d, class: "place place-country", "data-place": p.place_name, "data-precision": "country",
+          style: `fill-opacity: ${(0.2 + 0.5 * Math.sqrt(p.events / most)).toFixed(2)}`, onclick: show(p)}, title(p)));
+      } else {
+        pins.push(el("svg:circle", {cx: p.longitude, cy: -p.latitude, r: (3 + 12 * Math.sqrt(p.events / most)) * unit, class: "place",
+          "data-place": p.place_name, "data-precision": p.precision || "", onclick: show(p)}, title(p)));
+      }
+    }
+    areas.replaceChildren(...shapes);
+    dots.replaceChildren(...pins);
   }
 
   function setView(next) {

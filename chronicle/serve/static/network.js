@@ -39,32 +39,76 @@
     return g < 0 ? `rgb(${180 + 60 * -g},${110 - 60 * -g},${100 - 60 * -g})` : `rgb(${110 - 60 * g},${150 + 40 * g},${110 - 40 * g})`;
   }
 
+  // Labels placed greedily, the busiest actors first: each tries the right, left, top and
+  // bottom of its node and is left out (its name stays in the tooltip) where all four would
+  // cover a label already placed or another node.
+  const CHAR_W = 6.2, LABEL_H = 13, MAX_CHARS = 24;
+  function placeLabels(nodes, radius) {
+    const placed = [], discs = nodes.map((d) => ({x: d.x, y: d.y, r: radius(d)}));
+    const hits = (b) => placed.some((p) => b.x < p.x + p.w && p.x < b.x + b.w && b.y < p.y + p.h && p.y < b.y + b.h)
+      || discs.some((c) => c.x > b.x - c.r && c.x < b.x + b.w + c.r && c.y > b.y - c.r && c.y < b.y + b.h + c.r);
+    const labels = new Map();
+    for (const d of [...nodes].sort((a, b) => b.events - a.events)) {
+      const text = d.id.length > MAX_CHARS ? d.id.slice(0, MAX_CHARS - 1) + "…" : d.id;
+      const w = text.length * CHAR_W, r = radius(d);
+      const spots = [[d.x + r + 3, d.y - LABEL_H / 2, "start"], [d.x - r - 3 - w, d.y - LABEL_H / 2, "end"],
+                     [d.x - w / 2, d.y - r - 2 - LABEL_H, "middle"], [d.x - w / 2, d.y + r + 2, "middle"]];
+      for (const [x, y, anchor] of spots) {
+        const box = {x, y, w, h: LABEL_H};
+        if (x < 0 || x + w > W || y < 0 || y + LABEL_H > H) continue;
+        const own = discs.findIndex((c) => c.x === d.x && c.y === d.y);
+        const saved = discs.splice(own, 1);  // a label may touch its own node
+        const clash = hits(box);
+        discs.splice(own, 0, ...saved);
+        if (clash) continue;
+        placed.push(box);
+        labels.set(d.id, {text, x: anchor === "start" ? x : anchor === "end" ? x + w : x + w / 2, y: y + LABEL_H - 3, anchor});
+        break;
+      }
+    }
+    return labels;
+  }
+
+  const STEP = 40;  // links drawn at first, and added by each "more"
+  let shown = STEP;
+
   async function load() {
     box.replaceChildren(el("p", {class: "muted", text: "loading…"}));
-    const net = await api("/api/network", {...filterValues(), edges: 80});
+    // one link more than shown says whether there are more to show
+    const net = await api("/api/network", {...filterValues(), edges: shown + 1});
     if (!net.links.length) { box.replaceChildren(el("p", {class: "muted", text: "No actor → recipient events yet."})); return; }
-    layout(net.nodes, net.links);
-    const at = new Map(net.nodes.map((d) => [d.id, d]));
-    const top = Math.max(...net.links.map((l) => l.events)), heaviest = Math.max(...net.nodes.map((d) => d.events));
+    const more = net.links.length > shown;
+    const links = net.links.slice(0, shown);
+    const used = new Set(links.flatMap((l) => [l.source, l.target]));
+    const nodes = net.nodes.filter((d) => used.has(d.id));
+    layout(nodes, links);
+    const at = new Map(nodes.map((d) => [d.id, d]));
+    const top = Math.max(...links.map((l) => l.events)), heaviest = Math.max(...nodes.map((d) => d.events));
+    const radius = (d) => 4 + 12 * Math.sqrt(d.events / heaviest);
     const svg = el("svg:svg", {viewBox: `0 0 ${W} ${H}`, role: "img", "aria-label": "actor network"},
       el("svg:defs", {}, el("svg:marker", {id: "arrow", viewBox: "0 0 10 10", refX: 10, refY: 5, markerWidth: 5, markerHeight: 5, orient: "auto-start-reverse"},
         el("svg:path", {d: "M0,0 L10,5 L0,10 z", fill: "#888"}))));
-    for (const l of net.links) {
+    for (const l of links) {
       const a = at.get(l.source), b = at.get(l.target);
-      const rb = 4 + 12 * Math.sqrt(b.events / heaviest), d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 1);
+      const rb = radius(b), d = Math.max(Math.hypot(b.x - a.x, b.y - a.y), 1);
       svg.append(el("svg:line", {x1: a.x, y1: a.y, x2: b.x - ((b.x - a.x) / d) * rb, y2: b.y - ((b.y - a.y) / d) * rb,
         stroke: colour(l.goldstein), "stroke-width": 1 + 5 * Math.sqrt(l.events / top), "stroke-opacity": 0.8, "marker-end": "url(#arrow)"},
         el("svg:title", {text: `${l.source} → ${l.target}: ${l.events} event(s), mean Goldstein ${l.goldstein}`})));
     }
-    for (const d of net.nodes) {
-      const r = 4 + 12 * Math.sqrt(d.events / heaviest);
+    const labels = placeLabels(nodes, radius);
+    for (const d of nodes) {
+      const label = labels.get(d.id);
       svg.append(el("svg:g", {class: "node"},
-        el("svg:circle", {cx: d.x, cy: d.y, r, fill: "#1f5fbf", onclick: () => { location.href = "/events?actor=" + encodeURIComponent(d.id); }},
+        el("svg:circle", {cx: d.x, cy: d.y, r: radius(d), fill: "#1f5fbf", onclick: () => { location.href = "/events?actor=" + encodeURIComponent(d.id); }},
            el("svg:title", {text: `${d.id}: ${d.events} event(s)`})),
-        el("svg:text", {x: d.x + r + 2, y: d.y + 4, text: d.id.length > 28 ? d.id.slice(0, 27) + "…" : d.id})));
+        label ? el("svg:text", {x: label.x, y: label.y, "text-anchor": label.anchor, text: label.text}) : ""));
     }
-    box.replaceChildren(svg);
+    const note = el("p", {class: "muted network-note"},
+      `${links.length} strongest link(s) between ${nodes.length} actors; ${nodes.length - labels.size} name(s) without room are in their tooltips. `);
+    if (more) note.append(el("button", {type: "button", id: "more-links", onclick: () => { shown += STEP; load(); }, text: `Show ${STEP} more links`}));
+    if (shown > STEP) note.append(" ", el("button", {type: "button", onclick: () => { shown = STEP; load(); }, text: "Fewer"}));
+    box.replaceChildren(svg, note);
   }
 
-  setupFilters(load).then(load);
+  setupFilters(() => { shown = STEP; load(); }).then(load);
 })();

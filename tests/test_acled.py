@@ -1,0 +1,354 @@
+"""ACLED coding on sentences written for these tests: the coder's rules, actor categories,
+fatalities and their consolidation, the acled-csv export, and the CASE 2021 scorer."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chronicle.evaluate.acled import read_tsv, scores, split
+from chronicle.export.events import ACLED_COLUMNS, to_acled_csv
+from chronicle.extract.acled import (
+    LABELS,
+    acled_label,
+    code_acled,
+    code_event,
+    interaction_code,
+)
+from chronicle.extract.actors import Actor
+from chronicle.extract.events import Event, EventMention, primary
+from chronicle.extract.figures import Figure
+from chronicle.extract.stage import extract
+from chronicle.model import Article
+from chronicle.read.pipeline import analyse
+
+# One sentence of our own for each rule of the coder: (label, sentence).
+RULES = [
+    ("ATTRIB", "The group claimed responsibility for the bombing of the bus depot."),
+    ("ATTRIB", "The ministry denied any involvement in the raid on the camp."),
+    ("NATURAL_DISASTER", "A powerful earthquake shook the coastal province before dawn."),
+    ("NATURAL_DISASTER", "Torrential rain flooded hundreds of homes along the river."),
+    ("MAN_MADE_DISASTER", "A gas leak at a fertiliser factory sent forty workers to hospital."),
+    ("MAN_MADE_DISASTER", "A bridge collapsed under a loaded lorry on the northern road."),
+    ("ORG_CRIME", "Customs officers broke up a ring smuggling cigarettes across the border."),
+    ("DIPLO", "The government expelled two diplomats and closed the consulate."),
+    ("DISR_WEAP", "Soldiers defused a roadside bomb near the market."),
+    ("DISR_WEAP", "A cache of rifles and ammunition was discovered in an abandoned farmhouse."),
+    ("PEACE_PROTEST", "Thousands of nurses marched to parliament demanding higher pay."),
+    ("PROTEST_WITH_INTER", "Police dispersed the students protesting outside the ministry."),
+    ("FORCE_AGAINST_PROTEST", "Troops used live ammunition against demonstrators, killing two."),
+    ("VIOL_DEMONSTR", "Protesters hurled stones at officers and set fire to a police car."),
+    ("VIOL_DEMONSTR", "Rioters ransacked shops in the old town overnight."),
+    ("MOB_VIOL", "A mob lynched a man accused of stealing a goat."),
+    ("SEX_VIOL", "Two women were raped by armed men near the camp."),
+    ("CHEM_WEAP", "Dozens of residents struggled to breathe after a chlorine attack on the town."),
+    ("SUIC_BOMB", "A suicide bomber blew himself up at the gate of the stadium."),
+    ("AIR_STRIKE", "Warplanes bombed a fuel depot on the edge of the city."),
+    ("AIR_STRIKE", "A drone strike hit a car carrying two commanders."),
+    ("GRENADE", "An attacker threw a grenade into the crowded bus station."),
+    ("ART_MISS_ATTACK", "Artillery shells struck the outskirts of the town for a third day."),
+    ("ART_MISS_ATTACK", "Rocket-propelled grenades were fired at the convoy."),
+    ("REM_EXPLOS", "A landmine exploded under a minibus on the road to the village."),
+    ("ABDUCT_DISSAP", "Gunmen kidnapped a priest and his driver on the highway."),
+    ("NON_VIOL_TERRIT_TRANSFER", "Government troops withdrew from the town without a fight."),
+    ("GOV_REGAINS_TERIT", "The army recaptured the village from the insurgents on Sunday."),
+    ("NON_STATE_ACTOR_OVERTAKES_TER", "Rebels took control of the border crossing."),
+    ("ARMED_CLASH", "Rebels tried to take control of the airport but the attack was repelled."),
+    ("HQ_ESTABLISHED", "Foreign troops have set up a new base near the airfield."),
+    ("AGREEMENT", "The two factions signed a ceasefire in the capital."),
+    ("ARREST", "Police arrested the editor of the weekly newspaper."),
+    ("PROPERTY_DISTRUCT", "Unknown men torched the offices of the electoral commission."),
+    ("ARMED_CLASH", "Soldiers and militants clashed near the checkpoint for hours."),
+    ("ATTACK", "Gunmen shot dead four villagers in their homes."),
+    ("CHANGE_TO_GROUP_ACT", "The army deployed two brigades to the northern border."),
+    ("DIPLO", "The foreign minister condemned the decision and urged restraint."),
+    ("DIPLO", "The government expelled the ambassador over the bombing of its embassy."),
+    ("ARMED_CLASH", "A man shot two soldiers near the checkpoint."),
+    ("GOV_REGAINS_TERIT", "After the rebels fled, troops took control of the town."),
+]
+
+
+@pytest.mark.parametrize(("label", "sentence"), RULES)
+def test_each_rule_codes_its_sentence(label: str, sentence: str) -> None:
+    assert acled_label(sentence) == label
+
+
+def test_a_purpose_is_not_a_protest() -> None:
+    # "mobilising ... to protest" states an aim; the act is the mobilisation
+    sentence = "The party is mobilising its members to protest against the new tax."
+    assert acled_label(sentence) == "CHANGE_TO_GROUP_ACT"
+    assert acled_label("Its members protested against the new tax.") == "PEACE_PROTEST"
+
+
+def test_a_ceasefire_as_the_topic_of_talks_is_not_an_agreement() -> None:
+    # talks are speech: a diplomatic event until the sides agree
+    assert acled_label("The ministers met in Doha to discuss a ceasefire.", "CONSULT") == "DIPLO"
+    assert acled_label("The ministers agreed a ceasefire in Doha.", "AGREE") == "AGREEMENT"
+
+
+def test_speech_about_violence_is_diplomatic_not_the_violence() -> None:
+    sentence = "The minister said he appreciated their support in the fight against the rebels."
+    assert acled_label(sentence, "SUPPORT") == "DIPLO"
+    assert acled_label("Thousands protested, demanding the release of the prisoners.",
+                       "REQUEST") == "PEACE_PROTEST"
+
+
+def test_violence_the_event_layer_found_is_not_the_agreement_it_mentions() -> None:
+    sentence = "Troops and rebels fought in the hills days before the ceasefire was to begin."
+    assert acled_label(sentence, "ASSAULT") == "ARMED_CLASH"
+    assert acled_label("The two sides signed a ceasefire.", "AGREE") == "AGREEMENT"
+
+
+def test_charges_for_a_crime_are_crime_news() -> None:
+    assert acled_label("Four men were charged with smuggling cigarettes.", "ACCUSE") == \
+        "ORG_CRIME"
+
+
+def test_march_the_month_is_not_a_march() -> None:
+    assert acled_label("A landmine killed two soldiers on 3 March near the village.") == \
+        "REM_EXPLOS"
+
+
+def test_who_takes_a_town_decides_between_the_state_and_a_non_state_actor() -> None:
+    text = "Forces captured the town after two days."
+    army = Actor(text="forces", sectors=("MIL",))
+    rebels = Actor(text="forces", sectors=("REB",))
+    assert acled_label(text, "ASSAULT", actor_sectors=army.sectors) == "GOV_REGAINS_TERIT"
+    assert acled_label(text, "ASSAULT", actor_sectors=rebels.sectors) == \
+        "NON_STATE_ACTOR_OVERTAKES_TER"
+
+
+def test_no_cue_falls_back_on_the_plover_type() -> None:
+    assert acled_label("The two leaders met in Geneva.", "CONSULT") == "DIPLO"
+    assert acled_label("Nothing much happened.") == "OTHER"
+
+
+def test_labels_carry_acled_types_and_disorder() -> None:
+    assert LABELS["AIR_STRIKE"] == ("Political violence", "Explosions/Remote violence",
+                                    "Air/drone strike")
+    assert LABELS["PEACE_PROTEST"][0] == "Demonstrations"
+    assert LABELS["ARREST"][1] == "Strategic developments"
+    assert len([k for k, v in LABELS.items() if v[0]]) == 25  # ACLED's own sub-event types
+
+
+def test_actor_categories_and_interaction() -> None:
+    army = Actor(text="the army", country="SYR", sectors=("MIL",))
+    villagers = Actor(text="villagers", sectors=("CVL",))
+    code = code_acled("Soldiers shot dead four villagers in their homes.", "ASSAULT",
+                      actor=army, recipient=villagers)
+    assert (code.label, code.inter1, code.inter2, code.interaction) == ("ATTACK", 1, 7, 17)
+    assert code.civilian_targeting
+    protest = code_acled("Thousands marched through the capital.", "PROTEST")
+    assert (protest.inter1, protest.interaction) == (6, 60)
+    assert interaction_code(2, 1) == 12 and interaction_code(0, 0) == 0
+
+
+# --- fatalities -------------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def read(reader):
+    """Read one article's text with the whole extraction stage."""
+
+    def run(text: str):
+        article = Article.create(published="2024-05-02", text=text)
+        doc = reader.nlp(text)
+        result = analyse(article, doc)
+        extract(article, doc, result)
+        return result
+
+    return run
+
+
+@pytest.mark.slow
+def test_a_violent_event_carries_the_number_its_sentence_says_were_killed(read) -> None:
+    result = read("An air strike on the market killed at least 12 people on Tuesday, "
+                  "health officials said.")
+    event = primary(result.events)
+    assert event.acled_sub_event_type == "Air/drone strike"
+    assert (event.fatalities, event.fatalities_bound) == (12, ">=")
+
+
+@pytest.mark.slow
+def test_a_running_toll_is_not_one_event_s_fatalities(read) -> None:
+    result = read("The army shelled the town again. The death toll since January has risen "
+                  "to 3,000.")
+    assert all(e.fatalities is None for e in result.events)
+
+
+@pytest.mark.slow
+def test_a_figure_of_another_kind_is_not_fatalities(read) -> None:
+    result = read("Militants attacked a checkpoint, wounding 14 soldiers.")
+    event = primary(result.events)
+    assert event.disorder_type == "Political violence"
+    assert event.fatalities is None
+
+
+@pytest.mark.slow
+def test_counts_listed_side_by_side_add_up_and_a_part_does_not(read) -> None:
+    listed = primary(read("Shelling killed 12 soldiers, three rebels and nine civilians in "
+                          "the town on Sunday.").events)
+    assert listed.fatalities == 24
+    part = primary(read("Shelling killed 12 people, including three children, in the town "
+                        "on Sunday.").events)
+    assert part.fatalities == 12
+    # the wounded are counted apart: only the three are dead
+    wounded = primary(read("Militants killed three soldiers and wounded 12 others at the "
+                           "checkpoint.").events)
+    assert wounded.fatalities == 3
+
+
+def test_a_non_violent_event_has_no_fatalities() -> None:
+    killed = Figure(start=0, end=2, text="30", value=30, low=30, high=30, referent="killed")
+    code = code_acled("Police arrested 30 men.", "COERCE", figures=[killed])
+    assert code.label == "ARREST" and code.fatalities is None
+
+
+def test_a_range_counts_its_lower_end() -> None:
+    killed = Figure(start=0, end=5, text="20-30", value=30, low=20, high=30, bound="range",
+                    referent="killed", source_actor="the Red Cross")
+    code = code_acled("Shelling killed 20-30 people.", "ASSAULT", figures=[killed])
+    assert (code.fatalities, code.fatalities_bound, code.fatalities_source) == \
+        (20, "range", "the Red Cross")
+
+
+def _mention(ident: str, fatalities: int | None, sub: str = "Air/drone strike") -> EventMention:
+    return EventMention(
+        id=ident, article_id=f"a{ident}", sentence_index=0, event_type="ASSAULT", mode="",
+        actor=None, recipient=None, date="2024-05-01", date_basis="text", location=None,
+        location_text="", modality="asserted", reporter="", confidence=0.8, trigger="struck",
+        trigger_start=0, trigger_end=6, start=0, end=10, text="text", published="2024-05-01",
+        acled_event_type="Explosions/Remote violence", acled_sub_event_type=sub,
+        disorder_type="Political violence", fatalities=fatalities,
+        fatalities_bound="=" if fatalities is not None else "")
+
+
+def test_an_event_keeps_the_lowest_figure_of_its_reports_and_says_so() -> None:
+    mentions = (_mention("1", 15), _mention("2", 12), _mention("3", None),
+                _mention("4", 20, sub="Shelling/artillery/missile attack"))
+    event = Event(id="e", event_type="ASSAULT", mode="", actor=None, recipient=None,
+                  date="2024-05-01", date_basis="text", location=None, modality="asserted",
+                  confidence=0.9, mentions=mentions, sources=(), article_ids=("a1", "a2"))
+    coded = code_event(event)
+    assert coded.fatalities == 12
+    assert coded.fatalities_note == "lowest of 3 reports' figures (12, 15, 20)"
+    assert coded.acled_sub_event_type == "Air/drone strike"  # what most reports say
+    single = code_event(replace(event, mentions=mentions[:1]))
+    assert (single.fatalities, single.fatalities_note) == (15, "one report gives this figure")
+
+
+# --- export -----------------------------------------------------------------------------------
+def _exported_event() -> dict:
+    return {
+        "id": "0123456789abcdef0123", "date": "2024-05-01", "date_basis": "text",
+        "event_type": "ASSAULT", "mode": "", "actor_name": "army", "actor_country": "ISR",
+        "recipient_name": None, "recipient_country": None, "place_name": "Rafah",
+        "place_country": "PSE", "latitude": 31.3, "longitude": 34.25,
+        "sources": "Outlet A,Outlet B", "acled_event_type": "Explosions/Remote violence",
+        "acled_sub_event_type": "Air/drone strike", "disorder_type": "Political violence",
+        "inter1": 1, "inter2": 7, "interaction": 17, "civilian_targeting": 1,
+        "fatalities": 12, "fatalities_note": "lowest of 2 reports' figures (12, 15)",
+        "mentions": [{"text": "An air strike killed 12 people.", "published": "2024-05-02"}],
+    }
+
+
+def test_acled_csv_has_acled_s_columns_in_order() -> None:
+    rows = list(csv.reader(io.StringIO(to_acled_csv([_exported_event()]))))
+    assert rows[0] == ACLED_COLUMNS
+    record = dict(zip(rows[0], rows[1], strict=True))
+    assert record["event_date"] == "2024-05-01" and record["year"] == "2024"
+    assert record["time_precision"] == "1"
+    assert record["sub_event_type"] == "Air/drone strike"
+    assert record["actor1"] == "army (ISR)" and record["inter1"] == "1"
+    assert record["interaction"] == "17"
+    assert record["civilian_targeting"] == "Civilian targeting"
+    assert record["iso"] == "275" and record["country"] == "Palestinian Territory"
+    assert record["fatalities"] == "12"
+    assert "lowest of 2 reports" in record["notes"]
+    assert record["source"] == "Outlet A; Outlet B"
+    assert record["timestamp"] == "1714608000"  # 2024-05-02 00:00 UTC
+
+
+@pytest.mark.slow
+def test_the_store_exports_acled_csv_with_fatalities(corpus: Path, tmp_path: Path) -> None:
+    from chronicle.cli import main
+
+    db = str(tmp_path / "c.db")
+    for command in (["ingest", str(corpus)], ["read"]):
+        result = CliRunner().invoke(main, [*command, "--db", db], catch_exceptions=False)
+        assert result.exit_code == 0, result.output
+    result = CliRunner().invoke(main, ["export", "events", "--db", db, "--format",
+                                       "acled-csv"], catch_exceptions=False)
+    rows = list(csv.DictReader(io.StringIO(result.output)))
+    strikes = [r for r in rows if r["sub_event_type"] == "Air/drone strike"]
+    assert strikes and strikes[0]["fatalities"] == "12"
+
+
+# --- scorer -----------------------------------------------------------------------------------
+def test_scores_by_hand() -> None:
+    # A: 1 right of 2 gold, 2 predicted → P .5 R .5 F1 .5; B: 1 right, 1 gold, 2 predicted →
+    # P .5 R 1 F1 2/3; C: none right → 0. Micro 2/4; macro (.5 + 2/3 + 0) / 3;
+    # weighted (.5·2 + 2/3·1 + 0·1) / 4.
+    metrics, table = scores(["A", "A", "B", "C"], ["A", "B", "B", "A"])
+    assert metrics["micro_f1"] == pytest.approx(0.5)
+    assert metrics["macro_f1"] == pytest.approx((0.5 + 2 / 3) / 3)
+    assert metrics["weighted_f1"] == pytest.approx((1 + 2 / 3) / 4)
+    b = next(s for s in table if s.label == "B")
+    assert (b.precision, b.recall, b.support, b.predicted) == (0.5, 1.0, 1, 2)
+
+
+def test_split_is_deterministic_disjoint_and_stratified(tmp_path: Path) -> None:
+    path = tmp_path / "case.tsv"
+    lines = ["id\tEventSnippet\tSubType"] + [
+        f"{i}\tSnippet number {i}.\t{'ARREST' if i % 2 else 'GRENADE'}" for i in range(20)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = read_tsv(path)
+    a, b = split(rows, "a"), split(rows, "b")
+    assert split(rows, "a") == a
+    assert not {r[0] for r in a} & {r[0] for r in b}
+    assert len(a) + len(b) == len(rows) == 20
+    assert sum(r[2] == "ARREST" for r in a) == 6 and sum(r[2] == "GRENADE" for r in a) == 6
+
+
+@pytest.mark.slow
+def test_eval_acled_prints_json_last(tmp_path: Path) -> None:
+    from chronicle.cli import main
+
+    path = tmp_path / "case.tsv"
+    path.write_text("id\tEventSnippet\tSubType\n"
+                    "1\tPolice arrested the editor of the weekly newspaper.\tARREST\n"
+                    "2\tA powerful earthquake shook the coastal province.\tNATURAL_DISASTER\n",
+                    encoding="utf-8")
+    result = CliRunner().invoke(main, ["eval", "acled", str(path)], catch_exceptions=False)
+    import json
+
+    last = json.loads(result.output.strip().splitlines()[-1])
+    assert last["micro_f1"] == 1.0 and set(last) >= {"macro_f1", "weighted_f1"}
+
+
+# --- explorer ---------------------------------------------------------------------------------
+@pytest.mark.slow
+def test_the_api_filters_by_acled_type_and_exports_acled_csv(tmp_path: Path) -> None:
+    from fastapi.testclient import TestClient
+
+    from chronicle.serve.app import create_app
+    from tests.explorer_store import build_store
+
+    client = TestClient(create_app(build_store(tmp_path), precompute=False))
+    strikes = client.get("/api/events", params={"acled": "Air/drone strike"}).json()
+    assert strikes["total"] >= 1
+    assert {e["acled_sub_event_type"] for e in strikes["items"]} == {"Air/drone strike"}
+    assert all(e["fatalities"] is not None for e in strikes["items"])
+    remote = client.get("/api/events", params={"acled": "Explosions/Remote violence"}).json()
+    assert remote["total"] >= strikes["total"]
+    assert client.get("/api/events", params={"acled": "Bombing"}).status_code == 400
+    export = client.get("/api/export/events", params={"format": "acled-csv",
+                                                      "acled": "Air/drone strike"})
+    assert export.headers["content-disposition"].endswith('chronicle-events.acled.csv"')
+    rows = list(csv.DictReader(io.StringIO(export.text)))
+    assert len(rows) == strikes["total"] and rows[0]["fatalities"]
+    page = client.get("/events").text
+    assert "Fatalities" in page and 'value="Air/drone strike"' in page and "acled-csv" in page

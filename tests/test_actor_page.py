@@ -1,0 +1,87 @@
+"""An actor's page and API (``/actors/NAME``) and ``chronicle actors``, on the explorer's
+small store (built here with the spaCy pipeline)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fastapi.testclient import TestClient
+
+from chronicle.cli import main
+from chronicle.serve.app import create_app
+from tests.explorer_store import build_store
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_store(tmp_path_factory.mktemp("actor"))
+
+
+@pytest.fixture(scope="module")
+def client(store_path: Path) -> TestClient:
+    return TestClient(create_app(store_path, precompute=False))
+
+
+def test_an_actors_api_gives_its_events_partners_and_words(client: TestClient) -> None:
+    response = client.get("/api/actors/Antony Blinken")
+    assert response.status_code == 200, response.text
+    blinken = response.json()
+    assert [e["other"] for e in blinken["events_as_actor"]] == ["Benjamin Netanyahu"]
+    assert blinken["partners"] == [{"name": "Benjamin Netanyahu", "events": 1}]
+    assert client.get("/api/actors/Nobody At All").status_code == 404
+
+
+def test_an_actors_page_links_its_partners_and_evidence(client: TestClient) -> None:
+    page = client.get("/actors/Antony Blinken")
+    assert page.status_code == 200
+    assert 'href="/actors/Benjamin%20Netanyahu"' in page.text
+    assert "/articles/" in page.text and "evidence" in page.text
+    assert client.get("/actors/Nobody At All").status_code == 404
+
+
+def test_actors_lists_each_actor_once_with_its_aliases(store_path: Path) -> None:
+    result = CliRunner().invoke(main, ["actors", "--db", str(store_path), "--json"])
+    assert result.exit_code == 0, result.output
+    actors = {a["name"]: a for a in json.loads(result.output)}
+    assert actors["Antony Blinken"]["kind"] == "person"
+    assert actors["Antony Blinken"]["events_as_actor"] == 1
+    assert actors["Gaza City"]["kind"] == "place"
+    people = CliRunner().invoke(main, ["actors", "--db", str(store_path), "--kind", "person"])
+    assert "Benjamin Netanyahu [person" in people.output
+    assert "Gaza City" not in people.output
+
+
+def test_a_corrected_actors_file_renames_stored_events_without_reading(
+        store_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronicle.extract.actors import registry
+
+    db = tmp_path / "copy.db"
+    shutil.copy(store_path, db)
+    mine = tmp_path / "mine.tsv"
+    mine.write_text("Tsahal\tIsrael Defense Forces|IDF|Israeli army|Israeli military\tISR\tMIL\n",
+                    encoding="utf-8")
+    monkeypatch.setenv("CHRONICLE_ACTORS", str(mine))
+    registry.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["actors", "--db", str(db), "--reindex", "--json"])
+        assert result.exit_code == 0, result.output
+        with sqlite3.connect(db) as con:
+            names = {row[0] for row in con.execute("SELECT actor_name FROM events")}
+        assert "Tsahal" in names and "Israel Defense Forces" not in names
+    finally:
+        monkeypatch.delenv("CHRONICLE_ACTORS")
+        registry.cache_clear()
+
+
+def test_each_events_place_says_how_precisely_it_is_known(client: TestClient) -> None:
+    events = client.get("/api/events", params={"per_page": 50}).json()["items"]
+    placed = {e["place_name"]: e["place_precision"] for e in events if e["place_name"]}
+    assert placed and set(placed.values()) <= {"country", "region", "town"}
+    assert placed.get("Cairo") == "town"
