@@ -208,7 +208,8 @@ def _ingest_files(root: str, shown: str, is_dir: bool, source: str | None
 
 def _ingest_records(source: str | None) -> PartitionFunction:
     """Partition function: rows of Parquet input (a date, a text, ...) → items."""
-    from chronicle.ingest.readers import _record_article, _Refused
+    from chronicle.ingest.furniture import clean_article
+    from chronicle.ingest.readers import _record_article, _Refused, check_article_limits
 
     def ingest(rows: Iterable[Any]) -> Iterator[Row]:
         for row in rows:
@@ -217,9 +218,16 @@ def _ingest_records(source: str | None) -> PartitionFunction:
             key = content_hash(repr(sorted(record.items(), key=lambda kv: kv[0])))
             try:
                 article = _record_article(record, where, source)
+                check_article_limits(article.text)
             except _Refused as error:
                 yield _item(f"{where}\x00{key}", Reject(f"{where}#{key}", str(error)))
                 continue
+            # the same limits and cleaning as every reader's output (ingest/readers.py)
+            cleaned = clean_article(article, source)
+            if isinstance(cleaned, Reject):
+                yield _item(f"{where}\x00{key}", Reject(f"{where}#{key}", cleaned.reason))
+                continue
+            article = cleaned
             yield _item(f"{where}\x00{article.id}",
                         replace(article, origin=f"{where}#{article.id}"))
     return ingest

@@ -191,6 +191,13 @@ def test_every_declared_format_is_served_documented_and_checked(client: TestClie
     assert client.get("/api/export/events", params={"format": "xlsx"}).status_code == 422
 
 
+def test_the_readme_lists_every_declared_format() -> None:
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"export/events\?format=F` \(F: ([^;]+);", readme)
+    assert listed is not None
+    assert sorted(re.split(r",\s*", listed[1])) == sorted(f.name for f in EVENT_FORMATS)
+
+
 def test_a_repeated_request_is_answered_from_memory_as_it_was_first(client: TestClient) -> None:
     url = "/api/export/events?format=timelinejs&type=ASSAULT"
     first, again = client.get(url), client.get(url)
