@@ -1,4 +1,4 @@
-"""Distil the packaged MiniLM sentence encoder into static token vectors for chronicle/read/.
+"""Distil the packaged MiniLM sentence encoder into static token vectors (chronicle/extract/data).
 
     /tmp/vec-venv/bin/python bench/build_vectors.py OUT_DIR [DIMS]
 
@@ -17,7 +17,7 @@ outputs are mean-pooled, reduced by PCA to DIMS (default 128) and weighted by SI
 
 Writes ``OUT_DIR/minilm_static.npy`` (float16, one row per token id) and
 ``OUT_DIR/minilm_static.vocab`` (the tokens, one a line, in id order), and prints a check that
-chronicle.read.vectors, which reads those two files with numpy alone, gives the same sentence
+chronicle.extract.vectors, which reads those two files with numpy alone, gives the same sentence
 vectors as model2vec's own encoder, and how close both come to the full encoder.
 """
 
@@ -67,7 +67,7 @@ def main(argv: list[str]) -> None:
     (out_dir / "minilm_static.vocab").write_text("\n".join(tokens) + "\n", encoding="utf-8")
 
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-    from chronicle.read.vectors import StaticVectors
+    from chronicle.extract.vectors import StaticVectors
 
     ours = StaticVectors.load(out_dir).sentence_vectors(CHECK_SENTENCES)
     theirs = static.encode(CHECK_SENTENCES)

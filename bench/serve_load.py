@@ -2,10 +2,11 @@
 
 Starts ``chronicle serve`` on a loopback port over the given store, waits until it answers,
 measures the first page load (the timeline page, its assets and the API calls it makes, as a
-browser would fetch them), then sends a fixed number of requests to the timeline, events and
-search endpoints from ``--clients`` concurrent clients, with parameters drawn from what the
-store holds (event types, actors, outlets, months, common words). Prints p50/p95/max latency
-per endpoint, errors and cache hits; the last line is one JSON object::
+browser would fetch them), then sends a fixed number of requests to the timeline, events,
+search and actor endpoints (an actor's page, ``/actors/NAME``, and the actors found by a
+word, ``/api/actors?q=``) from ``--clients`` concurrent clients, with parameters drawn from
+what the store holds (event types, actors, outlets, months, common words). Prints
+p50/p95/max latency per endpoint, errors and cache hits; the last line is one JSON object::
 
     .venv/bin/python bench/serve_load.py /work/stores/t17_full.db --requests 600 [--warm]
 
@@ -27,7 +28,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import httpx
 
@@ -71,7 +72,14 @@ def request_pool(client: httpx.Client, rng: random.Random) -> dict[str, list[tup
                for _ in range(60)]
     search += [("/api/search", {"q": w, "page": 2}) for w in WORDS]
     timeline = [("/api/timeline", {})]
-    return {"timeline": timeline, "events": events, "search": search}
+    # the pages of the busiest actors (events and claims) and of the rest, as links lead there
+    listed = [a["name"] for a in client.get("/api/actors", params={"per_page": 200}).json()
+              ["items"]]
+    actor_pages = [(f"/actors/{quote(name, safe='')}", {}) for name in listed]
+    actor_search = [("/api/actors", {"q": name.split()[0]}) for name in listed[:60]]
+    actor_search += [("/api/actors", {"q": w}) for w in WORDS]
+    return {"timeline": timeline, "events": events, "search": search, "actor": actor_pages,
+            "actor_search": actor_search}
 
 
 def first_page_load(base: str) -> dict[str, float]:

@@ -8,7 +8,7 @@ Training data: the machine-labelled synthetic stories in ``NGEC_DIR``
 ``{country_1}`` filled with a neutral name). Features: the rule coder's guess for the sentence's
 main event, its trigger lemma, the lemmas of the root verb and its object, and the sentence's
 content-word lemmas. For comparison it also fits the same model with static vectors
-(chronicle.read.vectors) beside those features: the vector of the sentence's act (the trigger
+(chronicle.extract.vectors) beside those features: the vector of the sentence's act (the trigger
 and its complement), and the sentence's nearness to each type's centroid as
 ``chronicle eval cameo5`` uses it. Model: multinomial logistic regression (scikit-learn).
 
@@ -127,7 +127,7 @@ def main(argv: list[str]) -> None:
     held = model.predict(vec.transform(x_test))
     # the same model with vector features beside the sparse ones, for the comparison
     from chronicle.evaluate.cameo5 import CENTROID_WEIGHT, centroid_similarities
-    from chronicle.read.vectors import load_static_vectors
+    from chronicle.extract.vectors import load_static_vectors
 
     static = load_static_vectors()
     s_train = static.sentence_vectors(t_train)

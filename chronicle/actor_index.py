@@ -67,6 +67,43 @@ def mention_identities(store: Store) -> dict[Mention, Identity]:
     return resolve_mentions(mentions, texts=texts)
 
 
+def surface_names(identities: dict[Mention, Identity]) -> dict[str, str]:
+    """Each way the store writes an actor (a spelling-blind key) → the canonical name its
+    mentions resolve to most often: what names a claim's source by the corpus ("Rice" alone
+    in one article is the "Susan Rice" of the others; the "Gaza" of "Gaza health officials"
+    is the place the events call "Gaza Strip")."""
+    from chronicle.extract.attribution import bare_name
+
+    votes: dict[str, Counter[str]] = {}
+    for mention, identity in identities.items():
+        written = name_key(bare_name(mention.text))
+        if identity.kind in {"place", "facility"} and written != name_key(identity.name) \
+                and name_key(identity.name).endswith(" " + written):
+            # a surname's or a tail's rule gave a place a longer name ("Hama" as the "Samer
+            # Hama" of a person): the words alone are no alias of it
+            votes.setdefault(name_key(identity.name), Counter())[identity.name] += 1
+            continue
+        for words in {mention.text, bare_name(mention.text), identity.name}:
+            votes.setdefault(name_key(words), Counter())[identity.name] += 1
+    return {key: names.most_common(1)[0][0] for key, names in votes.items() if key}
+
+
+def source_names(store: Store, identities: dict[Mention, Identity] | None = None,
+                 ) -> dict[str, str]:
+    """Each stored claim's and figure's source actor → its canonical name, where it differs
+    (:func:`chronicle.extract.attribution.canonical_source` with the corpus's names)."""
+    from chronicle.extract.attribution import canonical_source
+
+    surfaces = surface_names(identities if identities is not None
+                             else mention_identities(store))
+    renamed = {}
+    for name in sql.source_actor_names(store.db):
+        new = canonical_source(name, surfaces=surfaces)
+        if new != name:
+            renamed[name] = new
+    return renamed
+
+
 def actor_records(store: Store, kind: str | None = None) -> list[ActorRecord]:
     """Every actor of the store, most mentioned first (``kind``: only that kind)."""
     records: dict[str, ActorRecord] = {}
@@ -114,16 +151,21 @@ def _kind_of_sectors(sectors: str) -> str:
 
 
 def reindex(store: Store) -> int:
-    """Rename the stored events' actors and recipients by the current tables (a corrected
-    or added actors file), without reading an article again; returns the names changed.
+    """Rename the stored events' actors and recipients, and the claims' and figures'
+    sources, by the current tables (a corrected or added actors file) and the store's
+    mentions, without reading an article again; returns the rows renamed.
 
-    Mentions keep their words (``actor_text``) as the evidence; the name each mention and
-    event carries is recomputed (:func:`chronicle.extract.identity.canonical_name`)."""
-    from chronicle.extract.actors import Actor
+    Mentions keep their words (``actor_text``, ``source_text``) as the evidence; the name
+    each mention, event, claim and figure carries is recomputed
+    (:func:`chronicle.extract.identity.canonical_name`, :func:`source_names`)."""
     from chronicle.extract.identity import canonical_name
+    from chronicle.model import Actor
 
+    sources = source_names(store)
     changed = 0
     with store.transaction() as db:
+        for old, new in sources.items():
+            changed += sql.rename_source(db, old, new)
         for table in ("event_mentions", "events"):
             for role in ("actor", "recipient"):
                 for named in sql.role_names(db, table, role):

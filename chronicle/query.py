@@ -16,7 +16,6 @@ from chronicle.store.queries import (
     ACTOR_PAGE_ITEMS,
     EventFilter,
     actor_network,
-    actors,
     articles,
     count_events,
     date_range,
@@ -44,6 +43,21 @@ def event_places(store: Store, where: EventFilter) -> list[dict[str, Any]]:
     # each place says how precisely it is known: a country is drawn as the country
     return [{**row, "precision": place_precision(row["place_name"])}
             for row in sql.event_places(store, where)]
+
+
+def actors(store: Store, name: str | None = None, limit: int | None = None, offset: int = 0,
+           q: str | None = None) -> tuple[list[dict[str, Any]], int]:
+    """The store's actors with their counts (``chronicle.store.queries.actors``); ``q``
+    finds an actor by its name or any alias: the words the articles wrote for it, and
+    the names the actor registry knows it by ("IDF" finds Israel Defense Forces)."""
+    also: list[str] = []
+    if q:
+        from chronicle.extract.attribution import canonical_source
+
+        canonical = canonical_source(q.strip())
+        if canonical != q.strip():
+            also.append(canonical)
+    return sql.actors(store, name, limit, offset, alias=q.strip() if q else None, also=also)
 
 
 def actor(store: Store, name: str, limit: int = ACTOR_PAGE_ITEMS) -> dict[str, Any] | None:

@@ -6,10 +6,8 @@ import re
 from dataclasses import fields
 from typing import Any
 
-from chronicle.extract.attribution import Attribution
-from chronicle.extract.claims import Disagreement
 from chronicle.extract.claims import disagreements as find_disagreements
-from chronicle.extract.figures import Figure
+from chronicle.model import Attribution, Disagreement, Figure
 from chronicle.query import source_label
 from chronicle.store import Store
 from chronicle.store import queries as sql
@@ -81,11 +79,13 @@ def _side(record: Attribution | Figure, published: dict[str, str],
           sources: dict[str, str]) -> dict[str, Any]:
     if isinstance(record, Attribution):
         return {"who": source_label(record.source_actor, record.source_text),
+                "actor": record.source_actor,
                 "says": record.content_text, "stance": record.stance, "cue": record.cue_text,
                 "article_id": record.article_id, "sentence_index": record.sentence_index,
                 "published": published.get(record.article_id, "")}
     words = sources.get(record.attribution or "")
-    return {"who": source_label(record.source_actor, words, "(unattributed)"), "says": record.text,
+    return {"who": source_label(record.source_actor, words, "(unattributed)"),
+            "actor": record.source_actor, "says": record.text,
             "value": record.value, "bound": record.bound, "referent": record.referent,
             "date": record.date, "article_id": record.article_id,
             "sentence_index": record.sentence_index,

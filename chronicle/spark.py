@@ -6,7 +6,7 @@ duplicates (LSH band keys joined with each other) → events (mentions blocked b
 modality and runs of dates, consolidated per block).
 
 Every per-article function is the single-machine one (``ingest.readers``, ``Reader.read``,
-``extract.events.consolidate``), and every output row is built by ``store.rows``, so the
+``chronicle.consolidate``), and every output row is built by ``store.rows``, so the
 Parquet tables hold exactly what ``chronicle run`` would store, column for column:
 ``chronicle import`` loads them into a store.
 
@@ -349,13 +349,10 @@ def _read(items: Iterable[Row]) -> Iterator[Row]:
 
 def _consolidate(group: tuple[Any, Iterable[dict[str, Any]]]) -> Iterator[Row]:
     """A block of mentions → ``nested_schema("events", ["event_links"])`` rows."""
-    from chronicle.consolidate import mention_from_row
-    from chronicle.extract.acled import code_event
-    from chronicle.extract.events import consolidate
+    from chronicle.consolidate import consolidate_block, mention_from_row
 
     event, link = _coerce("events"), _coerce("event_links")
-    for consolidated in consolidate([mention_from_row(row) for row in group[1]]):
-        found = code_event(consolidated)  # as chronicle.consolidate does
+    for found in consolidate_block([mention_from_row(row) for row in group[1]]):
         yield event(event_row(found)), [link(row) for row in event_link_rows(found)]
 
 
@@ -363,30 +360,27 @@ def consolidate_events(event_mentions: DataFrame, articles: DataFrame) -> RDD:
     """Every event with its links (``nested_schema("events", ["event_links"])`` rows), as
     ``chronicle.consolidate`` makes them.
 
-    Mentions of one happening share a type and modality and lie within
-    ``SAME_DAY_SLACK`` days of each other, so each block of one type and modality whose
-    dates form an unbroken run (no gap wider than the slack) is consolidated on its own:
-    the blocks are exactly the independent parts of the single-machine computation.
+    The blocks (one type and modality, an unbroken run of dates) are the independent parts
+    of the single-machine computation, and are found by its own ``block_starts``: the
+    distinct (type, modality, date) of the mentions are few (kinds times days), so the
+    driver names each one's block and the mentions are grouped by it.
     """
-    from pyspark.sql import Window
     from pyspark.sql import functions as F
 
-    from chronicle.extract.events import SAME_DAY_SLACK
+    from chronicle.consolidate import block_starts
 
-    keys = ["event_type", "modality"]
-    days = event_mentions.select(*keys, "date").distinct()
-    order = Window.partitionBy(*keys).orderBy("date")
-    gap = F.datediff(F.to_date("date"), F.to_date(F.lag("date").over(order)))
-    runs = (days.withColumn("starts", (gap.isNull() | (gap > SAME_DAY_SLACK)).cast("int"))
-            .withColumn("run", F.sum("starts").over(
-                order.rowsBetween(Window.unboundedPreceding, Window.currentRow)))
-            .drop("starts"))
+    keys = ["event_type", "modality", "date"]
+    starts = block_starts(tuple(row) for row in event_mentions.select(*keys).distinct()
+                          .collect())
+    blocks = event_mentions.sparkSession.createDataFrame(
+        [(*day, first) for day, first in sorted(starts.items())],
+        "event_type string, modality string, date string, block string")
     mentions = (event_mentions
                 .join(articles.select(F.col("id").alias("article_id"), "published", "source"),
                       "article_id")
-                .join(runs, [*keys, "date"]))
+                .join(blocks, keys))
     return (mentions.rdd
-            .map(lambda row: ((row.event_type, row.modality, row.run), row.asDict()))
+            .map(lambda row: ((row.event_type, row.modality, row.block), row.asDict()))
             .groupByKey()
             .flatMap(_consolidate))
 

@@ -15,10 +15,15 @@ from chronicle.evaluate.acled import read_tsv, scores, split
 from chronicle.export.events import ACLED_COLUMNS, to_acled_csv
 from chronicle.extract.acled import (
     LABELS,
+    MODEL_PATH,
+    AcledModel,
     acled_label,
     code_acled,
     code_event,
+    combine,
     interaction_code,
+    load_acled_model,
+    rule_label,
 )
 from chronicle.extract.actors import Actor
 from chronicle.extract.events import Event, EventMention, primary
@@ -125,7 +130,102 @@ def test_who_takes_a_town_decides_between_the_state_and_a_non_state_actor() -> N
 
 def test_no_cue_falls_back_on_the_plover_type() -> None:
     assert acled_label("The two leaders met in Geneva.", "CONSULT") == "DIPLO"
-    assert acled_label("Nothing much happened.") == "OTHER"
+    assert rule_label("Nothing much happened.", "AGREE") == ("AGREEMENT", False)
+    assert rule_label("Nothing much happened.") == ("OTHER", False)
+    assert acled_label("Nothing much happened.", policy="rules") == "OTHER"
+    assert rule_label("Police arrested the editor.") == ("ARREST", True)
+
+
+# --- the learned fallback and how it combines with the rules -------------------------------
+def _train_acled_module():
+    import importlib.util
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "train_acled.py"
+    spec = importlib.util.spec_from_file_location("train_acled", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+# a tiny corpus of our own: two labels whose sentences share no cue word of the rules
+TINY_CORPUS = [
+    ("NATURAL_DISASTER", "The river rose over its banks and drowned the fields."),
+    ("NATURAL_DISASTER", "Water poured through the valley after days of rain."),
+    ("NATURAL_DISASTER", "The river burst its banks and swept away the crops."),
+    ("NATURAL_DISASTER", "Rising water cut off villages along the river."),
+    ("AGREEMENT", "The two sides signed a pact to end hostilities."),
+    ("AGREEMENT", "Both parties put their names to a deal on prisoners."),
+    ("AGREEMENT", "The factions signed a pact to share the oil revenue."),
+    ("AGREEMENT", "Negotiators for both sides signed a deal at dawn."),
+]
+
+
+def test_combination_policies_ask_the_model_only_where_they_need_it() -> None:
+    asked: list[str] = []
+
+    def guess() -> tuple[str, float]:
+        asked.append("asked")
+        return "AIR_STRIKE", 0.95
+
+    assert combine("ARREST", True, guess, "rules") == "ARREST"
+    assert combine("ARREST", True, guess, "model_where_no_cue") == "ARREST"
+    assert not asked  # a cue decided: the model is not consulted
+    assert combine("DIPLO", False, guess, "model_where_no_cue") == "AIR_STRIKE"
+    assert combine("DIPLO", False, guess, "model_where_other") == "DIPLO"
+    assert combine("OTHER", False, guess, "model_where_other") == "AIR_STRIKE"
+    assert combine("ARREST", True, guess, "model_where_no_cue_or_sure", 0.9) == "AIR_STRIKE"
+    assert combine("ARREST", True, guess, "model_where_no_cue_or_sure", 0.99) == "ARREST"
+    with pytest.raises(ValueError):
+        combine("ARREST", True, guess, "no such policy")
+
+
+def test_training_on_a_tiny_corpus_codes_sentences_the_rules_miss(tmp_path: Path) -> None:
+    train_acled = _train_acled_module()
+    model, report = train_acled.train(TINY_CORPUS, grid=(1.0, 10.0), folds=2)
+    assert report["labels"] == 2 and set(report["cv_accuracy"]) == {"1.0", "10.0"}
+    flood = "The river overflowed and water covered the farms."
+    assert rule_label(flood)[1] is False  # no rule cue: the model decides
+    assert model.label(flood) == "NATURAL_DISASTER"
+    assert acled_label(flood, model=model) == "NATURAL_DISASTER"
+    assert acled_label(flood, model=model, policy="rules") == "OTHER"
+    # a cued sentence keeps the rules' label whatever the model says
+    assert acled_label("Police arrested the negotiators.", model=model) == "ARREST"
+    path = tmp_path / "model.npz"
+    model.save(path)
+    loaded = AcledModel.load(path)
+    assert loaded.labels == model.labels and loaded.vocabulary == model.vocabulary
+    assert loaded.label("Both sides signed a pact.") == model.label("Both sides signed a pact.")
+
+
+def test_training_reads_the_seed_and_weak_labels_only_through_the_mapping(
+        tmp_path: Path) -> None:
+    import json
+
+    train_acled = _train_acled_module()
+    seed = tmp_path / "seed.tsv"
+    seed.write_text("label\tsentence\nARREST\tPolice held the editor.\n", encoding="utf-8")
+    assert train_acled.read_seed(seed) == [("ARREST", "Police held the editor.")]
+    seed.write_text("label\tsentence\nNOT_A_LABEL\tSomething.\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        train_acled.read_seed(seed)
+    records = tmp_path / "plover.jsonl"
+    records.write_text("\n".join(json.dumps(r) for r in [
+        {"event": "AGREE", "text": "The rivals agreed to a truce."},
+        {"event": "PROTEST", "mode": "riot-spon", "text": "Crowds ran riot downtown."},
+        {"event": "DISAPPROVE", "text": "The minister criticised the plan."},  # unmapped
+    ]), encoding="utf-8")
+    assert train_acled.plover_weak_labels(records) == [
+        ("AGREEMENT", "The rivals agreed to a truce."),
+        ("VIOL_DEMONSTR", "Crowds ran riot downtown.")]
+    assert train_acled.plover_weak_labels(records, cap=0) == []
+
+
+def test_the_shipped_model_knows_every_label() -> None:
+    model = load_acled_model()
+    assert model is not None and MODEL_PATH.exists()
+    assert set(model.labels) == set(LABELS)
+    assert model.weights.shape[0] == len(LABELS)
 
 
 def test_labels_carry_acled_types_and_disorder() -> None:

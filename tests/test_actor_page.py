@@ -85,3 +85,60 @@ def test_each_events_place_says_how_precisely_it_is_known(client: TestClient) ->
     placed = {e["place_name"]: e["place_precision"] for e in events if e["place_name"]}
     assert placed and set(placed.values()) <= {"country", "region", "town"}
     assert placed.get("Cairo") == "town"
+
+
+def test_reindex_gives_stored_sources_the_registrys_names_keeping_their_words(
+        store_path: Path, tmp_path: Path) -> None:
+    from chronicle.actor_index import reindex
+    from chronicle.store import Store
+
+    db = tmp_path / "sources.db"
+    shutil.copy(store_path, db)
+    with sqlite3.connect(db) as con:  # as a reader without the registry stored them
+        con.execute("UPDATE attributions SET source_actor = 'Blinken'"
+                    " WHERE source_actor = 'Antony Blinken'")
+        con.execute("UPDATE attributions SET source_actor = 'U.S.' WHERE source_actor = 'Israel'")
+    with Store(db) as store:
+        assert reindex(store) >= 2
+    with sqlite3.connect(db) as con:
+        rows = dict(con.execute("SELECT source_text, source_actor FROM attributions"))
+    assert rows["Antony Blinken"] == "Antony Blinken"  # the corpus's full name
+    assert rows["Israel"] == "United States"  # the tables' name; the words stay as written
+
+
+def test_actors_are_found_by_name_or_by_the_words_written_for_them(client: TestClient) -> None:
+    def found(q: str) -> list[str]:
+        response = client.get("/api/actors", params={"q": q})
+        assert response.status_code == 200, response.text
+        return [a["name"] for a in response.json()["items"]]
+
+    assert found("Blinken") == ["Antony Blinken"]
+    assert found("warplanes") == ["Israel Defense Forces"]  # written "Israeli warplanes"
+    assert "Israel Defense Forces" in found("IDF")  # the registry's abbreviation
+    assert found("trip") == []  # a word begins with it, or it is no match: not "Gaza Strip"
+    assert found("Aid agencies") == ["Aid agencies"]  # a source that only speaks
+
+
+def test_the_actors_page_searches_and_every_page_links_actor_names(client: TestClient) -> None:
+    page = client.get("/actors", params={"q": "Netanyahu"})
+    assert page.status_code == 200 and "<h1>Actors" in page.text
+    assert 'href="/actors/Benjamin%20Netanyahu"' in page.text
+    assert 'href="/actors"' in client.get("/events").text  # in every page's navigation
+    claims = client.get("/claims").text
+    assert 'href="/actors/Antony%20Blinken"' in claims
+    search = client.get("/search", params={"q": "Blinken"}).text
+    assert 'href="/actors/Antony%20Blinken"' in search
+    talks = next(a for a in client.get("/api/articles").json()["items"]
+                 if "talks" in (a["origin"] or ""))
+    article = client.get(f"/articles/{talks['id']}").text
+    assert 'href="/actors/Benjamin%20Netanyahu"' in article
+
+
+def test_a_name_with_a_slash_has_its_page(store_path: Path, tmp_path: Path) -> None:
+    db = tmp_path / "slash.db"
+    shutil.copy(store_path, db)
+    with sqlite3.connect(db) as con:
+        con.execute("UPDATE events SET actor_name = 'AC/DC' WHERE actor_name = 'Egypt'")
+    slash = TestClient(create_app(db, precompute=False))
+    assert slash.get("/api/actors/AC%2FDC").json()["name"] == "AC/DC"
+    assert slash.get("/actors/AC%2FDC").status_code == 200

@@ -233,3 +233,49 @@ def test_a_part_of_a_country_is_coded_as_it_but_is_a_place_of_its_own():
 def test_a_possessive_after_in_is_no_place():
     work = Mention("a1", "Yaser Safi 's", "PERSON", before="In ", after=" The Dictator")
     assert identities(work) == ["Yaser Safi|person"]
+
+
+# -- claims' and figures' sources under the registry's names --------------------------------
+
+@pytest.mark.parametrize(("source", "name"), [
+    ("US", "United States"), ("the U.S.", "United States"),
+    ("Syrian", "Syria"),  # "the Syrian government" read at its nationality word
+    ("Antony J. Blinken", "Antony Blinken"),
+])
+def test_a_source_takes_the_registrys_name(source, name):
+    from chronicle.extract.attribution import canonical_source
+
+    assert canonical_source(source) == name
+
+
+def test_a_titled_surname_source_is_the_articles_full_name():
+    from chronicle.extract.attribution import canonical_source
+
+    assert canonical_source("Ms Okafor", {"Okafor": "Ruth Okafor"}) == "Ruth Okafor"
+    assert canonical_source("Mr. Okafor") == "Okafor"  # no full name anywhere: the surname
+
+
+def test_a_surname_source_takes_the_corpus_name_but_a_description_keeps_its_words():
+    from chronicle.extract.attribution import canonical_source
+
+    surfaces = {"okafor": "Ruth Okafor", "government": "Government"}
+    assert canonical_source("Okafor", surfaces=surfaces) == "Ruth Okafor"
+    assert canonical_source("the government", surfaces=surfaces) == "the government"
+    assert canonical_source("The observatory") == "The observatory"
+    # a full name is itself: the corpus does not lengthen it
+    assert canonical_source("Tom Okafor", surfaces={"tom okafor": "Lagos Tom Okafor"}) \
+        == "Tom Okafor"
+
+
+def test_the_corpus_names_a_surname_but_never_a_place_after_a_persons_surname():
+    from chronicle.actor_index import surface_names
+    from chronicle.extract.identity import Identity
+
+    person = Mention("a1", "Okafor", "PERSON")
+    town = Mention("a2", "Halba", "GPE")
+    found = {person: Identity("Ruth Okafor", "person"),
+             Mention("a1", "Ruth Okafor", "PERSON"): Identity("Ruth Okafor", "person"),
+             town: Identity("Samir Halba", "place")}  # a surname rule misapplied to a town
+    surfaces = surface_names(found)
+    assert surfaces["okafor"] == "Ruth Okafor"
+    assert "halba" not in surfaces

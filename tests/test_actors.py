@@ -87,3 +87,33 @@ def test_cameo_view_of_plover_types():
     strike = code("ASSAULT")
     assert (strike.root, strike.quad_class, strike.goldstein) == ("18", 4, -9.0)
     assert code("CONSULT", "phone").quad_class == 1
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("British Foreign Secretary Jane Roe", "Jane Roe", "GBR"),
+    ("French President Jean Dupont", "Jean Dupont", "FRA"),
+    ("US Secretary of State John Doe", "John Doe", "USA"),
+])
+def test_an_appositive_title_names_the_person_with_its_country(actors, text, name, country):
+    actor = actors.resolve(text, "2020-01-01")
+    assert (actor.name, actor.country, actor.sector) == (name, country, "GOV")
+
+
+def test_a_day_after_an_agent_noun_is_no_persons_name(actors):
+    assert actors.resolve("Kenyan police Tuesday", "2020-01-01").name == ""
+
+
+@pytest.mark.parametrize("text", ["rebel forces", "opposition troops", "rebel soldiers"])
+def test_a_non_state_noun_before_a_military_noun_makes_an_armed_group(actors, text):
+    assert actors.resolve(text).sector == "REB"
+
+
+def test_state_forces_stay_military(actors):
+    assert actors.resolve("government forces").sector == "MIL"
+
+
+@pytest.mark.parametrize(("date", "president"), [
+    ("2005-01-01", "Vladimir Putin"), ("2011-01-25", "Dmitry Medvedev"),
+    ("2015-01-01", "Vladimir Putin")])
+def test_an_office_is_held_by_whoever_held_it_on_the_day(actors, date, president):
+    assert actors.resolve("the Russian president", date).name == president

@@ -283,6 +283,7 @@ def test_the_explorer_cannot_write_to_the_store(store_path: Path) -> None:
     ("/", "Timeline"), ("/events", "Events"), ("/claims", "Claims register"),
     ("/figures", "Figures over time"), ("/network", "Who acts on whom"),
     ("/map", "Where events happened"), ("/search?q=school", "Search sentences"),
+    ("/actors", "Actors"), ("/actors/Israel", "Israel"),
     ("/docs", "Chronicle explorer API"),
 ])
 def test_each_page_is_served_with_only_local_assets(client: TestClient, url: str,
@@ -302,6 +303,14 @@ def test_claims_page_shows_both_sides_of_a_disagreement(client: TestClient) -> N
     register = page.split("Who said what")[0]
     assert register.count('class="side"') == 2
     assert "Israel" in register and "restricting food deliveries" in register
+    assert '<a href="/actors/Israel">' in register  # each named side links to its actor
+
+
+def test_actors_list_sources_too_and_take_a_search(client: TestClient) -> None:
+    actors = {a["name"]: a for a in get(client, "/api/actors", per_page=100)["items"]}
+    assert actors["Aid agencies"]["claims"] == 1 and actors["Aid agencies"]["events"] == 0
+    assert [a["name"] for a in get(client, "/api/actors", q="Benjamin")["items"]] == [
+        "Benjamin Netanyahu"]
 
 
 def test_figures_page_draws_each_source_over_time(client: TestClient) -> None:

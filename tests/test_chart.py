@@ -69,3 +69,8 @@ def test_the_list_opens_on_the_story_period_and_keeps_the_strays_apart() -> None
     stray = figure("1988-12-21", 270)
     inside, strays = in_period_first([stray, *story()])
     assert strays == [stray] and len(inside) == 30
+
+
+def test_a_large_amount_reads_in_full_not_in_scientific_notation() -> None:
+    assert amount({"value": 2_000_000_000, "bound": "="}) == "2,000,000,000"
+    assert amount({"value": 0.25, "bound": "~"}) == "about 0.25"

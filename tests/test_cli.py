@@ -184,7 +184,7 @@ def test_two_sources_counting_one_strike_differently_disagree(tmp_path: Path) ->
     (conflict,) = json.loads(invoke("claims", "--db", db, "--json").output)["disagreements"]
     assert conflict["kind"] == "figures" and conflict["topic"].startswith("killed")
     assert {conflict["first"]["who"], conflict["second"]["who"]} == {
-        "Gaza (“Gaza health authorities”)", "Israeli (“The Israeli army”)"}
+        "Gaza (“Gaza health authorities”)", "Israel (“The Israeli army”)"}
 
 
 # ---- operational errors: one line, an exit status of their own ---------------------------

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from chronicle.extract.events import consolidate, extract_events, primary
+from chronicle.consolidate import consolidate
+from chronicle.extract.events import extract_events, primary
 from chronicle.model import Article
 from chronicle.read.pipeline import analyse
 
@@ -541,3 +542,52 @@ def test_who_died_suffered_the_act(code):
     assert event.event_type == "ASSAULT"
     assert event.actor is None or event.actor.sector != "CVL"
     assert event.recipient.sector == "CVL"
+
+
+def test_a_person_the_tables_do_not_know_is_an_actor_under_their_name(code):
+    event = primary(code("Jane Roe met John Doe on Monday."))
+    assert (event.actor.name, event.actor.country) == ("Jane Roe", "")
+    assert (event.recipient.name, event.recipient.country) == ("John Doe", "")
+
+
+def test_an_appositive_still_says_who_an_unknown_person_is(code):
+    event = primary(code("Jan Kowalski, a French diplomat, condemned the attack."))
+    assert event.actor.country == "FRA"
+
+
+def test_a_lone_capitalised_word_is_no_person_without_a_fuller_name(code):
+    arrest = primary(code("Police arrested Kowalski on Monday."))
+    assert arrest.recipient is None
+    events = code("Jan Kowalski arrived in the city. Police arrested Kowalski on Monday.")
+    arrest = next(e for e in events if e.trigger == "arrested")
+    assert arrest.recipient.name == "Kowalski"
+
+
+def test_a_digest_of_many_countries_gives_unnamed_actors_none(code):
+    events = code("Greece held talks with Canada. Italy and Peru signed a deal. Japan "
+                  "praised Chile. Police arrested three men on Monday.")
+    arrest = next(e for e in events if e.trigger == "arrested")
+    assert arrest.actor.country == ""
+    events = code("Kenya held talks with Canada. Kenyan officials praised the deal. Kenya "
+                  "signed it. Police arrested three men on Monday.")
+    arrest = next(e for e in events if e.trigger == "arrested")
+    assert arrest.actor.country == "KEN"
+
+
+@pytest.mark.parametrize(("text", "event_type"), [
+    ("Russia blocked the draft resolution on Monday.", "REJECT"),
+    ("The bill was blocked by the Kenyan parliament.", "REJECT"),
+    ("Opposition lawmakers blocked the bill on Monday.", "REJECT"),
+    ("Police blocked the protesters on Monday.", "COERCE"),
+])
+def test_blocking_a_proposal_is_rejecting_it(code, text, event_type):
+    assert primary(code(text)).event_type == event_type
+
+
+@pytest.mark.parametrize("text", [
+    "Two French journalists were arrested in Nairobi on Monday.",
+    "Two French journalists were arrested in Mombasa on Monday.",
+])
+def test_who_arrests_in_a_city_unnamed_is_the_state_there(code, text):
+    event = primary(code(text))
+    assert (event.actor.country, event.actor.sector) == ("KEN", "GOV")

@@ -44,18 +44,31 @@ def test_events_consolidate_block_by_block_as_all_at_once(tmp_path: Path) -> Non
     """Blocks (one type and modality, an unbroken run of dates) are independent: consolidating
     them one by one, as incremental runs and the Spark job do, gives the events of one pass
     over every mention."""
-    from chronicle.consolidate import MENTIONS, _consolidate_blocks, date_runs, mention_from_row
+    from chronicle.consolidate import (
+        block_starts,
+        consolidate,
+        consolidate_blocks,
+        date_runs,
+        mention_from_row,
+    )
     from chronicle.extract.acled import code_event
-    from chronicle.extract.events import consolidate
+    from chronicle.store.queries import event_mention_rows
     from chronicle.store.rows import event_row
 
     assert date_runs(["2024-03-05", "2024-03-01", "2024-03-02", "2024-03-04"]) == [
         ("2024-03-01", "2024-03-02"), ("2024-03-04", "2024-03-05")]
+    # the Spark job's names of blocks: the first date of each run, per type and modality
+    assert block_starts([("ATTACK", "asserted", "2024-03-02"), ("ATTACK", "asserted", "2024-03-01"),
+                         ("ATTACK", "asserted", "2024-03-04"), ("PROTEST", "asserted", "2024-03-02")
+                         ]) == {("ATTACK", "asserted", "2024-03-01"): "2024-03-01",
+                                ("ATTACK", "asserted", "2024-03-02"): "2024-03-01",
+                                ("ATTACK", "asserted", "2024-03-04"): "2024-03-04",
+                                ("PROTEST", "asserted", "2024-03-02"): "2024-03-02"}
     corpus = write_corpus(tmp_path / "all", OLD + NEW)
     run(str(corpus), "--db", str(tmp_path / "all.db"), "--out", str(tmp_path / "report"))
     with Store(tmp_path / "all.db") as store:
-        rows = store.db.execute(MENTIONS).fetchall()
-    by_block = sorted(event_row(e) for e in _consolidate_blocks(rows))
+        rows = event_mention_rows(store)
+    by_block = sorted(event_row(e) for e in consolidate_blocks(rows))
     at_once = sorted(event_row(code_event(e))
                      for e in consolidate([mention_from_row(r) for r in rows]))
     assert by_block == at_once

@@ -11,9 +11,6 @@ PACKAGE = Path(chronicle.__file__).parent
 # what a query looks like in Python source: a call of execute, or a statement's keywords
 SQL = re.compile(r"\.execute(?:many|script)?\(|\bSELECT\s|\bINSERT\s+(?:OR\s+\w+\s+)?INTO\b"
                  r"|\bUPDATE\s+\w+\s+SET\b|\bDELETE\s+FROM\b")
-# modules still holding SQL, each being edited elsewhere when the SQL moved; shrink this
-# list as they move theirs into chronicle/store/queries.py, never grow it
-STILL_TO_MOVE = {"consolidate.py", "timeline/corpus.py", "ingest/furniture.py"}
 
 
 def modules_with_sql() -> set[str]:
@@ -25,12 +22,8 @@ def modules_with_sql() -> set[str]:
     return found
 
 
-def test_no_new_module_outside_the_store_writes_sql() -> None:
-    assert modules_with_sql() - STILL_TO_MOVE == set()
-
-
-def test_the_list_of_modules_still_to_move_is_not_stale() -> None:
-    assert modules_with_sql() >= STILL_TO_MOVE  # a module done comes off the list
+def test_no_module_outside_the_store_writes_sql() -> None:
+    assert modules_with_sql() == set()
 
 
 def test_the_pattern_finds_queries_and_not_prose() -> None:

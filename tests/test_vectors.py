@@ -4,8 +4,8 @@ vector, and the shipped distillation's sense of which words mean alike."""
 import numpy as np
 import pytest
 
-from chronicle.read import vectors
-from chronicle.read.vectors import StaticVectors, basic_words
+from chronicle.extract import vectors
+from chronicle.extract.vectors import StaticVectors, basic_words
 
 TOKENS = ["[PAD]", "[UNK]", "troops", "shell", "##ed", "the", "town", ".", ",", "cafe", "un"]
 

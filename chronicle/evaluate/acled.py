@@ -82,15 +82,19 @@ def scores(gold: list[str], predicted: list[str]) -> tuple[dict[str, float], lis
     return {"micro_f1": micro, "macro_f1": macro, "weighted_f1": weighted}, table
 
 
-def predict(snippets: list[str]) -> list[str]:
-    """The ACLED label the event layer gives each snippet."""
-    from chronicle.extract.acled import SPEECH_TYPES, acled_label
+CoderInput = tuple[str, str, str, tuple[str, ...], tuple[str, ...]]
+
+
+def coder_inputs(snippets: list[str]) -> list[CoderInput]:
+    """What the coder is given for each snippet: its text and its main event's PLOVER type,
+    mode and actor and recipient sectors (empty where the event layer finds no event)."""
+    from chronicle.extract.acled import SPEECH_TYPES
     from chronicle.extract.events import extract_events, primary
     from chronicle.model import Article
     from chronicle.read.pipeline import analyse, load_nlp
 
     nlp = load_nlp()
-    labels = []
+    inputs: list[CoderInput] = []
     articles = [Article.create(published="2000-01-01", text=s) for s in snippets]
     for article, doc in zip(articles, nlp.pipe(snippets, batch_size=32), strict=True):
         mentions = extract_events(article, doc, analyse(article, doc))
@@ -99,19 +103,27 @@ def predict(snippets: list[str]) -> list[str]:
         event = primary(m for m in mentions if m.event_type not in SPEECH_TYPES) or \
             primary(mentions)
         if event is None:
-            labels.append(acled_label(article.text))
+            inputs.append((article.text, "", "", (), ()))
             continue
-        labels.append(acled_label(
-            article.text, event.event_type, event.mode,
-            event.actor.sectors if event.actor else (),
-            event.recipient.sectors if event.recipient else ()))
-    return labels
+        inputs.append((article.text, event.event_type, event.mode,
+                       tuple(event.actor.sectors) if event.actor else (),
+                       tuple(event.recipient.sectors) if event.recipient else ()))
+    return inputs
 
 
-def main(path: str | Path, part: str = "all", errors: bool = False) -> dict:
+def predict(snippets: list[str], policy: str | None = None) -> list[str]:
+    """The ACLED label the event layer and coder give each snippet, under the coder's
+    combination ``policy`` (its default where None)."""
+    from chronicle.extract.acled import POLICY, acled_label
+
+    return [acled_label(*given, policy=policy or POLICY) for given in coder_inputs(snippets)]
+
+
+def main(path: str | Path, part: str = "all", errors: bool = False,
+         policy: str | None = None) -> dict:
     rows = split(read_tsv(path), part)
     gold = [label for _, _, label in rows]
-    predicted = predict([snippet for _, snippet, _ in rows])
+    predicted = predict([snippet for _, snippet, _ in rows], policy)
     metrics, table = scores(gold, predicted)
     print(f"{'label':31} {'P':>6} {'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}")
     for s in table:

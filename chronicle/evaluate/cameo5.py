@@ -3,7 +3,7 @@
 Each line is ``sentence<TAB>label`` with labels 0-4 (0 = CAMEO 01-02, 1 = 03-05, 2 = 06-08,
 3 = 09-13 and 16, 4 = 14, 15, 17-20). Two figures: the rule coder (no training; a sentence
 with no event is class 0), and a linear SVM over word and character n-grams, the rule
-coder's type, and how near the sentence's static vector (chronicle.read.vectors) lies to the
+coder's type, and how near the sentence's static vector (chronicle.extract.vectors) lies to the
 mean vector of each class's training sentences, so a sentence worded in a way no training
 sentence used still leans to the class whose sentences it resembles. The model is scored by
 stratified 5-fold cross-validation on FILE itself (every sentence is predicted by a model that
@@ -164,7 +164,7 @@ def _model_features(fit_texts: list[str], fit_readings: list[Reading], fit_label
     blocks = [words.fit_transform(fit_texts), chars.fit_transform(fit_texts),
               2.0 * onehot.fit_transform([[r.event_type] for r in fit_readings])]
     if vectors:
-        from chronicle.read.vectors import load_static_vectors
+        from chronicle.extract.vectors import load_static_vectors
 
         static = load_static_vectors()
         fit_vectors = static.sentence_vectors(fit_texts)

@@ -24,10 +24,9 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-from chronicle.extract.actors import Actor
 from chronicle.extract.cameo import normalise_type
 from chronicle.extract.events import extract_events, primary
-from chronicle.model import Article
+from chronicle.model import Actor, Article
 from chronicle.read.pipeline import analyse, load_nlp
 
 # International organisations are one class for scoring: PLOVER gold writes them all as

@@ -20,7 +20,10 @@ the codebook's definitions turn on, in the order the codebook resolves overlaps:
 Cues are English words and phrases for these phenomena (written from the definitions,
 nothing of one conflict); the PLOVER type and mode of the event and the sectors of its actor
 and recipient decide where the words do not (who took a town, who was attacked), and are the
-fallback when no cue is found. ``fatalities`` takes the number the sentence says were killed
+fallback when no cue is found. Where no cue decides, a learned model has the say instead
+(``POLICY``): a linear classifier over the sentence's static MiniLM vector and word weights,
+trained by ``bench/train_acled.py`` on sentences written from the codebook's definitions, so
+it reaches wordings no cue lists. ``fatalities`` takes the number the sentence says were killed
 from the figures Chronicle extracts.
 """
 
@@ -28,15 +31,17 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache, cached_property
 from itertools import pairwise
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
+
 if TYPE_CHECKING:
-    from chronicle.extract.actors import Actor
-    from chronicle.extract.events import Event, EventMention
-    from chronicle.extract.figures import Figure
+    from chronicle.model import Actor, Event, EventMention, Figure
 
 POLITICAL_VIOLENCE = "Political violence"
 DEMONSTRATIONS = "Demonstrations"
@@ -464,85 +469,214 @@ def _protest_label(text: str) -> str:
     return "PEACE_PROTEST"
 
 
+# --- the learned fallback -----------------------------------------------------------------
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "acled_model.npz"
+# How rules and model combine, fixed on dev part a before part b was scored:
+# "rules": the rules alone; "model_where_no_cue": the model's label where no cue decided
+# (the rules would fall back on the PLOVER type or OTHER); "model_where_other": the model's
+# label only where the rules say OTHER; "model_where_no_cue_or_sure": as "model_where_no_cue",
+# and also where the model gives its label at least ``MODEL_OVERRIDE`` probability.
+POLICIES = ("rules", "model_where_no_cue", "model_where_other", "model_where_no_cue_or_sure")
+POLICY = "model_where_no_cue"
+MODEL_OVERRIDE = 0.9
+
+
+TERM = re.compile(r"\b\w\w+\b")  # words of two or more characters, as scikit-learn's default
+
+
+def terms(text: str) -> list[str]:
+    """Lower-cased words and adjacent word pairs of a text."""
+    words = TERM.findall(text.lower())
+    return words + [f"{a} {b}" for a, b in pairwise(words)]
+
+
+def fit_term_weights(texts: Iterable[str]) -> tuple[tuple[str, ...], np.ndarray]:
+    """The terms of the training texts and their smoothed inverse document frequencies."""
+    documents = [set(terms(text)) for text in texts]
+    frequency = Counter(term for document in documents for term in document)
+    vocabulary = tuple(sorted(frequency))
+    count = len(documents)
+    idf = np.array([np.log((1 + count) / (1 + frequency[t])) + 1 for t in vocabulary],
+                   dtype=np.float32)
+    return vocabulary, idf
+
+
+@dataclass(frozen=True)
+class AcledModel:
+    """A linear classifier over a sentence's static vector (meaning beyond the training
+    words) beside TF-IDF weights of its words (``bench/train_acled.py`` trains it from
+    sentences written from the codebook, never from the evaluation file)."""
+
+    labels: tuple[str, ...]
+    weights: np.ndarray  # (labels, dims + terms)
+    bias: np.ndarray  # (labels,)
+    vocabulary: tuple[str, ...] = ()
+    idf: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.float32))
+
+    def save(self, path: str | Path) -> None:
+        np.savez_compressed(path, labels=np.array(self.labels),
+                            weights=self.weights.astype(np.float16),
+                            bias=self.bias.astype(np.float32),
+                            vocabulary=np.array(self.vocabulary, dtype=str),
+                            idf=self.idf.astype(np.float32))
+
+    @classmethod
+    def load(cls, path: str | Path) -> AcledModel:
+        with np.load(path) as data:
+            return cls(labels=tuple(str(x) for x in data["labels"]),
+                       weights=data["weights"].astype(np.float32),
+                       bias=data["bias"].astype(np.float32),
+                       vocabulary=tuple(str(x) for x in data["vocabulary"]),
+                       idf=data["idf"].astype(np.float32))
+
+    @cached_property
+    def _term_index(self) -> dict[str, int]:
+        return {term: i for i, term in enumerate(self.vocabulary)}
+
+    def features(self, text: str) -> np.ndarray:
+        """The text's unit static vector, then its unit TF-IDF vector (log-scaled counts)."""
+        from chronicle.extract.vectors import load_static_vectors
+
+        vector = load_static_vectors().sentence_vector(text)
+        weights = np.zeros(len(self.vocabulary), dtype=np.float32)
+        for term, count in Counter(terms(text)).items():
+            if term in self._term_index:
+                weights[self._term_index[term]] = 1 + np.log(count)
+        weights *= self.idf
+        norm = float(np.linalg.norm(weights))
+        return np.concatenate([vector, weights / norm if norm > 0 else weights])
+
+    def probabilities(self, text: str) -> np.ndarray:
+        """The softmax of the label scores of the text's features."""
+        scores = self.weights @ self.features(text) + self.bias
+        exp = np.exp(scores - scores.max())
+        return exp / exp.sum()
+
+    def guess(self, text: str) -> tuple[str, float]:
+        """The most probable label and its probability."""
+        probabilities = self.probabilities(text)
+        best = int(np.argmax(probabilities))
+        return self.labels[best], float(probabilities[best])
+
+    def label(self, text: str) -> str:
+        return self.guess(text)[0]
+
+
+@cache
+def load_acled_model(path: str | Path = MODEL_PATH) -> AcledModel | None:
+    """The shipped model, read once; None where it is missing (the rules then decide alone)."""
+    return AcledModel.load(path) if Path(path).exists() else None
+
+
+def combine(rule: str, cued: bool, model_guess: Callable[[], tuple[str, float]],
+            policy: str = POLICY, override: float = MODEL_OVERRIDE) -> str:
+    """The label ``policy`` gives from the rules' ``rule`` label (``cued``: a cue decided
+    it) and the model's (label, probability), asked only where the policy needs it."""
+    if policy == "rules":
+        return rule
+    if policy == "model_where_no_cue":
+        return rule if cued else model_guess()[0]
+    if policy == "model_where_other":
+        return model_guess()[0] if rule == "OTHER" else rule
+    if policy == "model_where_no_cue_or_sure":
+        label, probability = model_guess()
+        return label if not cued or probability >= override else rule
+    raise ValueError(f"unknown policy {policy!r}; known: {POLICIES}")
+
+
 def acled_label(text: str, event_type: str = "", mode: str = "",
-                actor_sectors: Sequence[str] = (), recipient_sectors: Sequence[str] = ()) -> str:
-    """The CASE 2021 / ACLED label of the event ``text`` reports (a sentence or a snippet),
-    given the PLOVER ``event_type`` and ``mode`` coded for it, where there is one."""
+                actor_sectors: Sequence[str] = (), recipient_sectors: Sequence[str] = (),
+                policy: str = POLICY, model: AcledModel | None = None) -> str:
+    """The CASE 2021 / ACLED label of the event ``text`` reports: the rules' label, and the
+    learned model's where ``policy`` hands the decision to it."""
+    rule, cued = rule_label(text, event_type, mode, actor_sectors, recipient_sectors)
+    model = model or load_acled_model()
+    if model is None:
+        return rule
+    return combine(rule, cued, lambda: model.guess(text), policy)
+
+
+def rule_label(text: str, event_type: str = "", mode: str = "",
+                actor_sectors: Sequence[str] = (), recipient_sectors: Sequence[str] = ()
+               ) -> tuple[str, bool]:
+    """The rules' CASE 2021 / ACLED label of the event ``text`` reports (a sentence or a
+    snippet), given the PLOVER ``event_type`` and ``mode`` coded for it, where there is one,
+    and whether a cue decided it (False: only the PLOVER fallback or nothing did)."""
     if _has(RESPONSIBILITY, text):
-        return "ATTRIB"
+        return "ATTRIB", True
     violent = _has(VIOLENCE, text) or _has(CLASH, text)
     armed_words = _has(NON_STATE_AGENTS, text) or _has(ARMED_TARGETS, text)
     if _has(NATURAL, text) and not _has(PROTEST, text):
-        return "NATURAL_DISASTER"
+        return "NATURAL_DISASTER", True
     if _has(MAN_MADE, text) and not (_has(CLASH, text) or _has(NON_STATE_AGENTS, text)
                                      or _has(AIR, text) or _has(AIR_ATTACK, text)
                                      or _has(SUICIDE, text)):
-        return "MAN_MADE_DISASTER"
+        return "MAN_MADE_DISASTER", True
     if _reports_protest(text) or mode in {"strike-gen", "strike-hun"}:
-        return _protest_label(text)
+        return _protest_label(text), True
     if _has(MOB, text):
-        return "MOB_VIOL"  # a crowd's own justice, whatever crime it punishes
+        return "MOB_VIOL", True  # a crowd's own justice, whatever crime it punishes
     if _has(CRIME, text) and not _has(SEXUAL, text):
-        return "ORG_CRIME"  # charges and investigations of a crime are crime news too
+        return "ORG_CRIME", True  # charges and investigations of a crime are crime news too
     if event_type in SPEECH_TYPES:
         # what was said is the event: the violence it speaks of is its topic, not an act of
         # this report ("appreciated US support in its fight against Hamas"); a protest's
         # demands are the protest's, and a disaster is no one's speech
-        return "DIPLO"
+        return "DIPLO", True
     act = event_type == "ASSAULT"  # the event layer found violence: it is not diplomacy
     if _has(STRONG_DIPLOMACY, text) and not act:
-        return "DIPLO"
+        return "DIPLO", True
     if _has(DISRUPTED, text):
-        return "DISR_WEAP"
+        return "DISR_WEAP", True
     if event_type == "MOBILIZE" and _has(GROUP_CHANGE, text):
-        return "CHANGE_TO_GROUP_ACT"  # the event layer's main event moves forces
+        return "CHANGE_TO_GROUP_ACT", True  # the event layer's main event moves forces
     if _has(RIOTING, text):
-        return "VIOL_DEMONSTR"
+        return "VIOL_DEMONSTR", True
     if _has(SEXUAL, text):
-        return "SEX_VIOL"
+        return "SEX_VIOL", True
     if _has(CHEMICAL, text):
-        return "CHEM_WEAP"
+        return "CHEM_WEAP", True
     if _has(SUICIDE, text):
-        return "SUIC_BOMB"
+        return "SUIC_BOMB", True
     if _has(WITHDRAWAL, text) and (_has(TERRITORY, text) or _has(UNOPPOSED, text)
                                    or not violent):
-        return "NON_VIOL_TERRIT_TRANSFER"
+        return "NON_VIOL_TERRIT_TRANSFER", True
     if _has(TERRITORY, text) and _has(REPELLED, text):
-        return "ARMED_CLASH"
+        return "ARMED_CLASH", True
     if _has(TERRITORY, text):
-        return "GOV_REGAINS_TERIT" if _state_took(text, actor_sectors) else \
-            "NON_STATE_ACTOR_OVERTAKES_TER"
+        return ("GOV_REGAINS_TERIT" if _state_took(text, actor_sectors) else
+                "NON_STATE_ACTOR_OVERTAKES_TER"), True
     if _has(AIR_ATTACK, text) or (_has(AIR, text) and violent):
-        return "AIR_STRIKE"
+        return "AIR_STRIKE", True
     grenade_text = re.sub(r"rocket.propelled grenades?", "rockets", text, flags=re.IGNORECASE)
     if _has(GRENADES, grenade_text):
-        return "GRENADE"
+        return "GRENADE", True
     if _has(ARTILLERY, grenade_text):
-        return "ART_MISS_ATTACK"
+        return "ART_MISS_ATTACK", True
     if _has(EXPLOSIVES, text):
-        return "REM_EXPLOS"
+        return "REM_EXPLOS", True
     if _has(ABDUCTION, text):
-        return "ABDUCT_DISSAP"
+        return "ABDUCT_DISSAP", True
     if _has(BASE, text):
-        return "HQ_ESTABLISHED"
+        return "HQ_ESTABLISHED", True
     if _has(AGREEMENT_CUES, text) and not act:
-        return "AGREEMENT"
+        return "AGREEMENT", True
     if _has(ARRESTS, text):
-        return "ARREST"
+        return "ARREST", True
     if _has(PROPERTY, text):
-        return "PROPERTY_DISTRUCT"
+        return "PROPERTY_DISTRUCT", True
     if violent and (armed_words or event_type == "ASSAULT"):
-        return "ATTACK" if _civilian_target(text, recipient_sectors) and \
-            not _has(CLASH, text) else "ARMED_CLASH"
+        return ("ATTACK" if _civilian_target(text, recipient_sectors)
+                and not _has(CLASH, text) else "ARMED_CLASH"), True
     if _has(GROUP_CHANGE, text):
-        return "CHANGE_TO_GROUP_ACT"
+        return "CHANGE_TO_GROUP_ACT", True
     if violent:
-        return "ATTACK"
+        return "ATTACK", True
     if _has(DIPLOMACY, text):
-        return "DIPLO"
+        return "DIPLO", True
     if mode in MODE_FALLBACK:
-        return MODE_FALLBACK[mode]
-    return PLOVER_FALLBACK.get(event_type, "OTHER")
+        return MODE_FALLBACK[mode], False
+    return PLOVER_FALLBACK.get(event_type, "OTHER"), False
 
 
 # --- actors ---------------------------------------------------------------------------------

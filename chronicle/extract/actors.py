@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from chronicle.extract.places import Gazetteer, gazetteer
+from chronicle.model import Actor
 
 DATA = Path(__file__).parent / "data"
 ENV_VAR = "CHRONICLE_ACTORS"
@@ -42,6 +43,10 @@ GENERIC = {"agency", "office", "department", "officer", "officers", "official",
            "leader", "leaders", "spokesman", "spokeswoman", "spokesperson", "spokesmen",
            "chief", "chiefs", "agent", "agents"}
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
+# Capitalised words that follow an agent noun without naming anyone: "police Tuesday".
+CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+            "january", "february", "march", "april", "may", "june", "july", "august",
+            "september", "october", "november", "december"}
 
 
 @dataclass(frozen=True)
@@ -72,28 +77,6 @@ class Named:
                 return covering[-1]
         dated = sorted(self.roles, key=lambda r: r.start or "")
         return dated[-1]
-
-
-@dataclass(frozen=True)
-class Actor:
-    """A resolved actor: the text that names it and what it stands for."""
-
-    text: str
-    name: str = ""  # canonical name where one is known: "Antony Blinken", "Israel"
-    country: str = ""  # ISO3; UNO, EUR, IGO or NGO for bodies of nations
-    sectors: tuple[str, ...] = ()  # PLOVER/POLECAT sectors: GOV, MIL, REB, IGO, CVL, ...
-    kind: str = ""  # country, capital, city, named, agent, pronoun; implied (no text span)
-    start: int = -1  # character offsets into the article, -1 when not from a text span
-    end: int = -1
-
-    @property
-    def sector(self) -> str:
-        return self.sectors[0] if self.sectors else ""
-
-    @property
-    def code(self) -> str:
-        """A CAMEO-style actor code: country followed by primary sector, e.g. ISRMIL."""
-        return self.country + self.sector
 
 
 @dataclass
@@ -171,14 +154,18 @@ class Registry:
             kind = "named"
         else:
             name = ""
-            office = self._office(tokens, country, date, counterpart)
+            # a name after the title is who holds it, whoever the tables say held it then
+            titled = _titled_person(raw, tokens, head_agents[-1]) if head_agents else ""
+            office = None if titled else self._office(tokens, country, date, counterpart)
             if office is not None:
                 person, role = office
                 name, sectors, kind = person.name, role.sectors, "named"
                 country = person.country
             elif head_agents:
-                sectors = head_agents[-1].sectors
+                sectors = _armed_modifier(head_agents, tokens) or head_agents[-1].sectors
                 kind = "agent"
+                if titled:  # "French President Francois Hollande": the person it names
+                    name, kind = titled, "named"
             elif places and len(places) == 1 and places[0].end - places[0].start >= \
                     len([t for t in tokens if t not in SKIP]):
                 only = places[0]
@@ -310,6 +297,37 @@ def _head(agents: list[_Hit], tokens: Sequence[str]) -> list[_Hit]:
     while len(head) > 1 and " ".join(tokens[head[-1].start:head[-1].end]) in GENERIC:
         head = head[:-1]
     return head
+
+
+NON_STATE_ARMED = {"REB", "PRM", "INS", "OPP"}  # sectors of armed groups outside the state
+
+
+def _armed_modifier(head: list[_Hit], tokens: Sequence[str]) -> tuple[str, ...]:
+    """A non-state noun before a generic military noun says whose force it is: "rebel
+    forces", "opposition troops", "militia soldiers" are the armed group, not an army.
+    Opposition under arms is rebels."""
+    if len(head) < 2 or head[-1].sectors[:1] != ("MIL",):
+        return ()
+    before = head[-2]
+    if before.end != head[-1].start or before.sectors[:1] == ("MIL",) or \
+            not set(before.sectors) & NON_STATE_ARMED:
+        return ()
+    return ("REB",) if before.sectors[:1] == ("OPP",) else before.sectors
+
+
+def _titled_person(raw: Sequence[str], tokens: Sequence[str], title: _Hit) -> str:
+    """The proper name an appositive title stands before: "Foreign Secretary William
+    Hague", "rebel commander Abdel Belhaj": capitalised words ending the text right after
+    the title; none for an office alone ("the US Secretary of State")."""
+    words = list(raw[title.end:])
+    if not words or not all(map(_name_word, words)) or \
+            any(t in SKIP or t in CLAUSE_BREAKS or t in CALENDAR for t in tokens[title.end:]):
+        return ""
+    return " ".join(words)
+
+
+def _name_word(word: str) -> bool:
+    return (word[:1].isupper() and not word.isupper()) or len(word) == 1
 
 
 def _singulars(key: tuple[str, ...]) -> list[tuple[str, ...]]:

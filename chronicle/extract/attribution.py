@@ -25,13 +25,12 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.lexicon import VERBAL_ATTACK_VERBS, attack_sense
-from chronicle.model import Article, Mention, ReadArticle
+from chronicle.model import Article, Attribution, Mention, ReadArticle
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
 LABELS = ("Source", "Cue", "Content")
@@ -78,51 +77,6 @@ RULE_CUE_WORDS = {"according", "by"}  # words opening the cues ``_rule_cues`` ad
 REPORTING_LEMMAS = {"say", "tell", "report", "announce", "claim", "deny", "state", "confirm",
                     "allege", "declare", "insist", "warn", "acknowledge", "admit"}
 SAYING_LEMMAS = {"say", "tell"}  # verbs whose subject is nearly always who speaks
-
-
-@dataclass(frozen=True)
-class Attribution:
-    """One attributed statement, with character offsets into the article text.
-
-    ``source_*`` is absent (``None``) when the source is not in the text ("it was reported
-    that..."). ``source_actor`` is the canonical name the source resolves to in this article
-    (a pronoun resolved to the person or group it stands for, a surname to the full name),
-    or ``None`` for unnamed sources ("officials say"), whose ``source_kind`` is "unnamed".
-    ``parent`` is the id of the attribution this one is reported inside (a newspaper citing
-    an army), so the chain of who-says-who-says can be followed.
-    """
-
-    id: str  # "<article id>:a<n>"
-    article_id: str
-    sentence_index: int
-    cue_start: int
-    cue_end: int
-    cue_text: str
-    content_start: int
-    content_end: int
-    content_text: str
-    kind: str  # "direct", "indirect" or "mixed"
-    stance: str  # "asserts", "denies", "accuses", "estimates" or "predicts"
-    source_start: int | None = None
-    source_end: int | None = None
-    source_text: str = ""
-    source_actor: str | None = None
-    source_kind: str = "none"  # "named", "pronoun", "unnamed" or "none"
-    parent: str | None = None
-
-    @property
-    def source_span(self) -> tuple[int, int] | None:
-        if self.source_start is None or self.source_end is None:
-            return None
-        return (self.source_start, self.source_end)
-
-    @property
-    def cue_span(self) -> tuple[int, int]:
-        return (self.cue_start, self.cue_end)
-
-    @property
-    def content_span(self) -> tuple[int, int]:
-        return (self.content_start, self.content_end)
 
 
 # --- features --------------------------------------------------------------------------------
@@ -1077,7 +1031,60 @@ def _in_subject(token: Token) -> bool:
 
 def resolve_source(mentions: ArticleMentions, source: tuple[int, int] | None,
                    text: str) -> tuple[str | None, str]:
-    """Canonical actor for a source span, and whether it is named, a pronoun or unnamed.
+    """Canonical actor for a source span, and whether it is named, a pronoun or unnamed:
+    the actor the article's mentions give (:func:`_source_in_article`), under the name the
+    actor registry files it (:func:`canonical_source`)."""
+    name, kind = _source_in_article(mentions, source, text)
+    return (canonical_source(name, mentions.full_names) if name else name), kind
+
+
+def canonical_source(name: str, full_names: dict[str, str] | None = None,
+                     surfaces: dict[str, str] | None = None) -> str:
+    """The actor registry's name for a source (:mod:`chronicle.extract.identity`): "US" is
+    the United States, "the Syrian government" read as "Syrian" is Syria, "Ms Rice" is the
+    "Susan Rice" of the article (``full_names``: surname → full name) or of the corpus
+    (``surfaces``: :func:`chronicle.extract.identity.name_key` → canonical name); a name
+    no table or mention knows keeps its words."""
+    from chronicle.extract.identity import (
+        clean,
+        name_key,
+        table_identity,
+        without_middle_initials,
+    )
+
+    bare = bare_name(name)
+    if full_names:
+        bare = full_names.get(bare, bare)
+    if not bare:
+        return name
+    found = table_identity(bare) or table_identity(without_middle_initials(bare))
+    if found is not None:
+        return found.name
+    # only a name takes the corpus's ("the government" is no "Government" of an ORG tag),
+    # and only a single word (a surname, a tail): a full name is already itself
+    if surfaces and bare[:1].isupper() and len(bare.split()) == 1 and (
+            known := surfaces.get(name_key(bare))):
+        return known
+    # a description no one resolves keeps the article's words ("The observatory")
+    return bare if bare.lower() != clean(name).lower() else name
+
+
+def bare_name(name: str) -> str:
+    """A name without its leading article, possessive or honorific: a title says nothing
+    of who ("Ms Rice" is Rice)."""
+    from chronicle.extract.identity import HONORIFICS, clean
+
+    bare = clean(name)
+    words = bare.split()
+    if len(words) > 1 and words[0].lower().rstrip(".") in HONORIFICS:
+        return " ".join(words[1:])
+    return bare
+
+
+def _source_in_article(mentions: ArticleMentions, source: tuple[int, int] | None,
+                       text: str) -> tuple[str | None, str]:
+    """The actor of a source span in the article's own words, and whether it is named, a
+    pronoun or unnamed.
 
     A named source is the person or organisation at the head of its span
     (:meth:`ArticleMentions.head_mention`), else the person, else the longest organisation

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
-from chronicle.extract.attribution import Attribution
-from chronicle.extract.figures import NAMED_REFERENTS, Figure, unit_class
+from chronicle.extract.figures import NAMED_REFERENTS, unit_class
+from chronicle.model import Attribution, Disagreement, Figure
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 STOP = STOP_WORDS | {"said", "says", "say", "lrb", "rrb", "lsb", "rsb"}  # no topic ("over")
@@ -76,18 +76,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
     "responsibility": ("role", "involvement", "involve", "responsible", "responsibility",
                        "blame", "behind", "perpetrate", "perpetrator"),
 }
-
-
-@dataclass(frozen=True)
-class Disagreement:
-    """Two records that cannot both be right, and why."""
-
-    kind: str  # "denial" (asserted vs denied) or "figures" (incompatible numbers)
-    first: Attribution | Figure
-    second: Attribution | Figure
-    topic: str  # shared content words, or the referent and date of the figures
-    similarity: float = 1.0
-    reason: str = ""  # the shared proposition or referent, in words a reader checks
 
 
 def stem(word: str) -> str:

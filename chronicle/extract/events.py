@@ -4,8 +4,8 @@
 with a PLOVER type and mode, actor and recipient (resolved by ``chronicle.extract.actors``),
 date (a time expression in the sentence, else the publication date, flagged), location
 (geocoded offline), modality (asserted, denied, planned, threatened, hypothetical), the
-reporting source, a confidence and the evidence offsets. ``consolidate`` merges mentions of
-the same happening across articles into one ``Event``.
+reporting source, a confidence and the evidence offsets. ``chronicle.consolidate`` merges
+mentions of the same happening across articles into one ``Event``.
 
 The coder is rules over the dependency parse with a general trigger lexicon
 (``chronicle.extract.lexicon``); nothing in it is specific to one conflict.
@@ -26,9 +26,9 @@ from chronicle.extract import cameo
 from chronicle.extract import lexicon as lex
 from chronicle.extract.actors import Actor, Registry, registry
 from chronicle.extract.places import Place, geocode
-from chronicle.model import Article, ReadArticle, Sentence, content_hash
+from chronicle.model import Article, Event, EventMention, ReadArticle, Sentence, content_hash
 
-__all__ = ["Actor", "Event", "EventMention", "consolidate", "extract_events"]
+__all__ = ["Actor", "Event", "EventMention", "extract_events"]
 
 SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 OBJECT_PREPS = {"with", "against", "on", "to", "at", "for", "from", "into", "toward",
@@ -51,84 +51,6 @@ RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 PRONOUN_WORDS = {"he", "she", "it", "they", "we", "i", "you", "who", "which", "that"}
 WORD = re.compile(r"[a-z]{3,}")
 STANCE_PREFIX = re.compile(r"(?:anti|pro)-$", re.IGNORECASE)
-
-
-@dataclass(frozen=True)
-class EventMention:
-    """One sentence's report of one event, with the evidence for every field."""
-
-    id: str
-    article_id: str
-    sentence_index: int
-    event_type: str  # PLOVER type
-    mode: str  # PLOVER mode ("phone", "visit", "heavy-weapons", ...), "" if none
-    actor: Actor | None
-    recipient: Actor | None
-    date: str  # ISO date
-    date_basis: str  # "text": a time expression in the sentence; "published": fallback
-    location: Place | None
-    location_text: str
-    modality: str  # asserted, denied, planned, threatened, hypothetical
-    reporter: str  # who the sentence says reports it ("officials", "the army"), "" if none
-    confidence: float
-    trigger: str
-    trigger_start: int  # character offsets of the trigger word in the article text
-    trigger_end: int
-    start: int  # character offsets of the evidence sentence in the article text
-    end: int
-    text: str  # the evidence sentence
-    published: str = ""
-    source: str = ""
-    cameo_root: str = ""
-    quad_class: int = 0
-    goldstein: float = 0.0
-    depth: int = 0  # trigger's distance from the sentence root: 0 for the main verb
-    co_actors: tuple[Actor, ...] = ()  # conjoined actors: "Hungarian and Romanian officials"
-    co_recipients: tuple[Actor, ...] = ()
-    # ACLED's coding (chronicle.extract.acled), filled once the sentence's figures are known
-    acled_event_type: str = ""
-    acled_sub_event_type: str = ""
-    disorder_type: str = ""
-    inter1: int = 0
-    inter2: int = 0
-    interaction: int = 0
-    civilian_targeting: bool = False
-    fatalities: int | None = None  # killed, as the report says; None: no number given
-    fatalities_bound: str = ""
-    fatalities_source: str = ""
-
-
-@dataclass(frozen=True)
-class Event:
-    """One happening, with every mention of it across articles."""
-
-    id: str
-    event_type: str
-    mode: str
-    actor: Actor | None
-    recipient: Actor | None
-    date: str
-    date_basis: str
-    location: Place | None
-    modality: str
-    confidence: float
-    mentions: tuple[EventMention, ...]
-    sources: tuple[str, ...]
-    article_ids: tuple[str, ...]
-    cameo_root: str = ""
-    quad_class: int = 0
-    goldstein: float = 0.0
-    acled_event_type: str = ""
-    acled_sub_event_type: str = ""
-    disorder_type: str = ""
-    inter1: int = 0
-    inter2: int = 0
-    interaction: int = 0
-    civilian_targeting: bool = False
-    fatalities: int | None = None  # the lowest its reports give (ACLED's conservative rule)
-    fatalities_bound: str = ""
-    fatalities_source: str = ""
-    fatalities_note: str = ""  # how the figure was chosen among the reports' figures
 
 
 @dataclass
@@ -829,6 +751,7 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
     """Event mentions in every sentence of ``read``; ``doc`` is the parse of the article."""
     reg = actors or registry()
     context = _article_countries(article.text, read, reg)
+    home = _home_country(article.text, read, reg)
     mentions: list[EventMention] = []
     person: Token | None = None  # the last person named as a subject, for "he" and "she"
     for sentence in read.sentences:
@@ -836,10 +759,31 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
         if span is None:
             continue
         mentions.extend(_sentence_events(article, read, sentence, span, reg, context,
-                                         person))
+                                         person, home))
         person = next((t for t in reversed(span) if t.dep_ in {"nsubj", "nsubjpass"} and
                        t.ent_type_ == "PERSON"), person)
     return mentions
+
+
+def _home_country(text: str, read: ReadArticle, reg: Registry) -> list[str]:
+    """The one country a story is about, where it has most of the story's country mentions
+    (and at least two); none for a digest of many places, where "police" or "people" with no
+    country named could be anyone's: no country beats a guess."""
+    counts = _country_counts(text, read, reg)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or 2 * ranked[0] <= sum(ranked):
+        return []
+    return [max(counts, key=lambda c: counts[c])]
+
+
+def _country_counts(text: str, read: ReadArticle, reg: Registry) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for mention in read.mentions:
+        if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
+            country = reg.country_of(mention.text)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return counts
 
 
 def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]:
@@ -857,13 +801,16 @@ def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]
 
 def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, span: Span,
                      reg: Registry, context: list[str],
-                     person: Token | None = None) -> list[EventMention]:
+                     person: Token | None = None,
+                     home: list[str] | None = None) -> list[EventMention]:
     out: list[EventMention] = []
     triggers: list[Token] = []  # out's triggers, in step
     seen: set[tuple[str, str, str]] = set()
     if _first_person_voice(span) or _posted(span):
         return out
     here = [*_sentence_countries(span, reg), *context]
+    # unnamed actors take a country the sentence names, else the story's own country
+    domestic = here if home is None else [*_sentence_countries(span, reg), *home]
     candidates = _candidates(span)
     coded = frozenset(i for c in candidates for i in (
         (c.trigger.i, c.trigger.head.i) if c.noun else (c.trigger.i,)))
@@ -890,7 +837,7 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
                                              context)
         actor = _ethnic_home(actor, actor_tok, span, cand, recipient, reg, here)
         recipient = _ethnic_home(recipient, recipient_tok, span, cand, actor, reg, here)
-        actor = _domestic(actor, here)
+        actor = _domestic(actor, domestic)
         if recipient is not None and not recipient.country and recipient.sector and \
                 recipient.sector not in STATE_SECTORS | BODY_SECTORS and \
                 cand.event_type in {"ASSAULT", "COERCE"}:
@@ -898,7 +845,7 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             # where the attack was
             place = _location(span, cand, actor, recipient, reg, context)[1]
             recipient = replace(recipient, country=place.country) if place else recipient
-        recipient = _domestic(recipient, here)
+        recipient = _domestic(recipient, domestic)
         cand.event_type, cand.mode = _recode(cand, actor)
         if cand.event_type == "CONSULT" and recipient_tok is not None and \
                 _under_topic(recipient_tok, cand.trigger):
@@ -1113,6 +1060,10 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
     cooperatively is AGREE, a stated intention to act with force is THREATEN, a refusal is
     REJECT; non-state actors blocking roads PROTEST."""
     kind, mode = cand.event_type, cand.mode
+    if not cand.noun and cand.trigger.lemma_.lower() in lex.OBSTRUCT_VERBS and any(
+            c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in lex.PROPOSALS
+            for c in cand.trigger.children):
+        return "REJECT", ""  # "Russia blocked the resolution": a veto, not a coercion
     if kind == "COERCE" and cand.trigger.lemma_.lower() == "raid" and actor is not None and \
             actor.sector in NON_STATE_ARMED:
         kind = "ASSAULT"  # a raid by fighters is an attack; by police, a coercion
@@ -1222,7 +1173,7 @@ def _after_stance(token: Token) -> bool:
 def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
     """An actor with a sector but no country ("the president", "rebels", "police") is taken
     to belong to the first country the sentence (else the article) names."""
-    if actor is None or actor.country or not countries or actor.kind == "pronoun" or \
+    if actor is None or actor.country or not countries or actor.kind in {"pronoun", "person"} or \
             actor.sector in BODY_SECTORS:
         return actor
     return replace(actor, country=countries[0])
@@ -1235,6 +1186,10 @@ def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Acto
     protest ("thousands of Nigerians") are civilians."""
     if actor is None or token is None or not actor.country:
         return actor
+    if kind and actor.kind in {"capital", "city"} and token.dep_ == "pobj" and \
+            token.head.lower_ == "in":
+        # the doer of "were arrested in Nairobi" is the state there, not the townspeople
+        return replace(actor, sectors=("GOV",))
     if actor.kind == "capital" and token.dep_ == "pobj" and \
             token.head.lower_ not in {"by", "from"}:
         # a capital is its government as subject or object or doer ("an offer from
@@ -1305,7 +1260,9 @@ def _under_restriction(span: Span, cand: _Candidate, actor: Actor | None, reg: R
 
 
 def _valid(actor: Actor | None) -> bool:
-    return actor is not None and bool(actor.country or actor.sector not in {"", "UNK"})
+    # a named person is an actor even where nothing says whose or what office they hold
+    return actor is not None and bool(actor.country or actor.sector not in {"", "UNK"} or
+                                      (actor.kind in {"named", "person"} and actor.name))
 
 
 def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
@@ -1642,12 +1599,28 @@ def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
     end = next((t.head.i for t in token.doc[start:end] if t.lemma_.lower() in BORDERS and
                 t.dep_ == "pobj" and start < t.head.i), end)
     span = token.doc[start:end]
-    actor = reg.resolve(span.text, date)
+    actor = reg.resolve(span.text, date) or _unknown_person(token, span)
     if actor is None:
         return None
     return Actor(text=actor.text, name=actor.name, country=actor.country,
                  sectors=actor.sectors, kind=actor.kind, start=span.start_char,
                  end=span.end_char)
+
+
+def _unknown_person(token: Token, span: Span) -> Actor | None:
+    """A person the tables do not know is still an actor under their own name ("Mohamed
+    Mursi said"), with no country or sector: none is guessed. A lone surname counts where
+    the article gives the full name ("Mursi" after "Mohamed Mursi"); else a one-word
+    "person" is as often a misread place."""
+    ent = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+    if ent is None or ent.label_ != "PERSON" or ent.root.i != token.i or \
+            any(c.dep_ == "appos" for c in token.children):
+        return None  # "Kofi Annan, UN secretary-general": the appositive says who
+    name = re.sub(r"[’']s$", "", ent.text).strip()
+    if len(name.split()) == 1 and not any(
+            e.label_ == "PERSON" and len(e) > 1 and e[-1].text == name for e in token.doc.ents):
+        return None
+    return Actor(text=span.text, name=name, kind="person") if name else None
 
 
 def _date(article: Article, read: ReadArticle, sentence: Sentence,
@@ -2088,137 +2061,8 @@ def _rank(mention: EventMention) -> tuple[int, bool, int, float]:
     parties = sum(a is not None for a in (mention.actor, mention.recipient))
     return (-parties, mention.date_basis != "text", mention.depth, -mention.confidence)
 
-# -------------------------------------------------------------------------- consolidation
-SAME_DAY_SLACK = 1  # days either way
-MIN_SIMILARITY = 0.15  # Jaccard of content words between two mentions' sentences
-
-
-def consolidate(mentions: Sequence[EventMention]) -> list[Event]:
-    """One ``Event`` per happening: same type, compatible actors, dates within a day, and
-    similar sentences (or the same place). Pure: the order of ``mentions`` does not matter.
-    """
-    ordered = sorted(mentions, key=lambda m: (m.date, m.article_id, m.sentence_index, m.id))
-    parent = list(range(len(ordered)))
-
-    def find(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    # each group's actor and recipient (the first it learnt): reports join a group only if
-    # they agree with them, so reports that name no actor cannot chain different actors'
-    # events into one
-    actors = [_code(m.actor) for m in ordered]
-    recipients = [_code(m.recipient) for m in ordered]
-
-    def union(i: int, j: int, same_sentence: bool = False) -> None:
-        ri, rj = find(i), find(j)
-        if ri == rj:
-            return
-        if not same_sentence and not (_codes_agree(actors[ri], actors[rj])
-                                      and _codes_agree(recipients[ri], recipients[rj])):
-            return
-        parent[rj] = ri
-        actors[ri] = actors[ri] or actors[rj]
-        recipients[ri] = recipients[ri] or recipients[rj]
-
-    words = [_content_words(m.text) for m in ordered]
-    for i, a in enumerate(ordered):
-        for j in range(i + 1, len(ordered)):
-            b = ordered[j]
-            if _days_apart(a.date, b.date) > SAME_DAY_SLACK:
-                break
-            if a.event_type != b.event_type or a.modality != b.modality:
-                continue
-            if a.article_id == b.article_id and a.sentence_index == b.sentence_index:
-                # "aircraft struck a school, killing 20": two triggers, one happening
-                union(i, j, same_sentence=True)
-                continue
-            if not (_compatible(a.actor, b.actor) and _compatible(a.recipient, b.recipient)):
-                continue
-            similarity = _jaccard(words[i], words[j])
-            # the same town (not merely the same country) with some words in common
-            same_place = a.location is not None and b.location is not None and \
-                a.location.kind == "city" and a.location.name == b.location.name and \
-                similarity > 0
-            if same_place or similarity >= MIN_SIMILARITY:
-                union(i, j)
-    groups: dict[int, list[EventMention]] = {}
-    for i, mention in enumerate(ordered):
-        groups.setdefault(find(i), []).append(mention)
-    return [_event(group) for group in groups.values()]
-
-
-def _event(group: list[EventMention]) -> Event:
-    best = max(group, key=lambda m: (m.date_basis == "text", m.confidence,
-                                     bool(m.actor), bool(m.recipient)))
-    actor = next((m.actor for m in sorted(group, key=_detail, reverse=True) if m.actor), None)
-    recipient = next((m.recipient for m in sorted(group, key=_detail, reverse=True)
-                      if m.recipient), None)
-    location = next((m.location for m in group if m.location is not None), None)
-    dated = [m for m in group if m.date_basis == "text"]
-    date_mention = min(dated, key=lambda m: m.date) if dated else best
-    sources = tuple(sorted({m.source for m in group if m.source}))
-    articles = tuple(dict.fromkeys(m.article_id for m in group))
-    boost = 1 - 0.5 ** len(articles)  # independent reports raise confidence
-    confidence = round(min(0.99, max(m.confidence for m in group) + 0.1 * boost), 2)
-    return Event(
-        id=content_hash(*sorted(m.id for m in group)), event_type=best.event_type,
-        mode=next((m.mode for m in group if m.mode), ""), actor=actor, recipient=recipient,
-        date=date_mention.date, date_basis=date_mention.date_basis, location=location,
-        modality=best.modality, confidence=confidence, mentions=tuple(group),
-        sources=sources, article_ids=articles, cameo_root=best.cameo_root,
-        quad_class=best.quad_class, goldstein=best.goldstein)
-
-
-def _detail(mention: EventMention) -> tuple[int, float]:
-    return (sum(bool(a and a.country) + bool(a and a.sector) for a in
-                (mention.actor, mention.recipient)), mention.confidence)
-
-
-def _code(actor: Actor | None) -> tuple[str, str] | None:
-    """An actor as the (country, sector) it resolves to; None when it resolves to nothing."""
-    return (actor.country, actor.sector) if actor and (actor.country or actor.sector) else None
-
-
-def _compatible(a: Actor | None, b: Actor | None) -> bool:
-    return _codes_agree(_code(a), _code(b))
-
-
-def _codes_agree(a: tuple[str, str] | None, b: tuple[str, str] | None) -> bool:
-    """Two (country, sector) codes can name one actor: no known part differs (UNK is a
-    sector that could be any; None, an actor not resolved, agrees with every actor)."""
-    if a is None or b is None or "UAF" in {a[1], b[1]}:
-        return True  # unidentified armed forces: their country is only where they struck
-    (country_a, sector_a), (country_b, sector_b) = a, b
-    if country_a and country_b and country_a != country_b:
-        return False
-    return not (sector_a and sector_b and sector_a != sector_b and
-                "UNK" not in {sector_a, sector_b})
-
-
-def _content_words(text: str) -> set[str]:
-    return {w for w in WORD.findall(text.lower()) if w not in _STOP}
-
-
-def _jaccard(a: set[str], b: set[str]) -> float:
-    return len(a & b) / len(a | b) if a and b else 0.0
-
-
-def _days_apart(a: str, b: str) -> int:
-    import datetime as dt
-
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days)
-
-
 def primary(mentions: Iterable[EventMention]) -> EventMention | None:
     """The sentence's main event: nearest the root, asserted, most confident."""
     return min(mentions, key=lambda m: (m.depth, m.modality != "asserted", -m.confidence,
                                         m.trigger_start), default=None)
 
-
-_STOP = {"the", "and", "that", "said", "was", "were", "has", "had", "have", "for", "with",
-         "from", "this", "its", "their", "his", "her", "they", "which", "who", "after",
-         "before", "been", "are", "not", "but", "also", "into", "than", "over", "about",
-         "on", "at", "least", "by", "told", "reporters"}

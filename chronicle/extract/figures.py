@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -36,7 +35,7 @@ from chronicle.extract.quantities import (
     unit_after,
     units,
 )
-from chronicle.model import Article, ReadArticle
+from chronicle.model import Article, Figure, ReadArticle
 
 SMALL = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -191,41 +190,6 @@ NOT_UNITS = {"were", "was", "are", "is", "have", "has", "had", "will", "would", 
              "and", "or", "to", "in", "on", "at", "from", "for", "with", "by", "as", "who",
              "that", "which", "remain", "remained", "the", "a", "an", "but", "than",
              "since", "between", "across", "per", "each", "being", "been"}
-
-
-@dataclass(frozen=True)
-class Figure:
-    """One reported quantity.
-
-    ``value`` is the number as stated (the upper end of a range, as counts are quoted);
-    ``low``/``high`` give the range, or equal ``value``. ``bound`` is "=", ">", ">=", "<",
-    "<=", "~" or "range". ``unit`` is the counted noun as written ("people", "trucks",
-    "%", "$"); ``referent`` the kind of thing counted ("killed", "hostages", "aid trucks")
-    where the text says. ``cumulative`` is True for running totals ("since October", "the
-    toll"), False for one period ("overnight", "on Tuesday"), None when the text does not
-    say. ``date`` is the day the figure refers to; ``attribution`` the id of the
-    attribution whose content holds it, and ``source_actor`` that attribution's source.
-    """
-
-    start: int
-    end: int
-    text: str
-    value: float
-    low: float
-    high: float
-    bound: str = "="
-    unit: str | None = None
-    referent: str | None = None
-    cumulative: bool | None = None
-    date: str | None = None
-    date_basis: str = "published"  # "text": a day the sentence names; "period": a past
-    # month, year or decade it names, the period a historical figure counts
-    sentence_index: int = 0
-    article_id: str = ""
-    attribution: str | None = None
-    source_actor: str | None = None
-    dimension: str | None = None  # the unit's: "currency", "length", ...; "count" for a noun
-    change: str | None = None  # "increase", "decrease to", "multiplied by", ...: see CHANGE_OF
 
 
 # --- values ----------------------------------------------------------------------------------

@@ -226,6 +226,12 @@ TARGETS = {"base", "position", "post", "outpost", "camp", "checkpoint", "convoy"
 # Where words are said: "attacked her in a tweet", "on Twitter", "during the debate".
 SPOKEN = {"tweet", "twitter", "speech", "interview", "statement", "post", "debate", "rally",
           "letter", "column", "editorial", "ad", "message", "video", "remark", "briefing"}
+# What a body decides on: blocking one ("blocked a UN resolution", "stalled the bill") is
+# rejecting it (PLOVER REJECT, as a veto is), not coercing anyone.
+PROPOSALS = {"resolution", "bill", "motion", "proposal", "plan", "measure", "draft", "action",
+             "deal", "amendment", "legislation", "vote", "nomination", "decision", "initiative",
+             "sanction", "reform", "request", "bid", "text", "statement", "declaration"}
+OBSTRUCT_VERBS = {"block", "stall", "obstruct", "torpedo", "thwart", "scuttle"}
 
 
 def attack_sense(verb: Token) -> str | None:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+from chronicle.model import Place
 
 DATA = Path(__file__).parent / "data"
 _NORMAL = re.compile(r"[^\w\s'-]+")
@@ -30,25 +31,6 @@ ALTERNATE_MIN_POPULATION = 50_000
 # Alternate names this short are codes and nicknames ("JIM" is Jimma's airport code): a
 # first name or an abbreviation in running text would be geocoded to them.
 ALTERNATE_MIN_LENGTH = 4
-PRECISION = {"city": "town", "region": "region", "country": "country"}
-
-
-@dataclass(frozen=True)
-class Place:
-    """A geocoded place: where a place mention points to."""
-
-    name: str
-    country: str  # ISO3, "" for seas and other areas outside any country
-    latitude: float
-    longitude: float
-    kind: str  # city, region, country
-    population: int = 0
-    geonameid: int | None = None
-
-    @property
-    def precision(self) -> str:
-        """How precisely the place is known: country, region or town."""
-        return PRECISION.get(self.kind, self.kind)
 
 
 def normalise(name: str) -> str:

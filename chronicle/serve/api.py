@@ -228,14 +228,16 @@ async def event(request: Request, event_id: str) -> Response:
 
 
 @router.get("/actors")
-async def actors(request: Request, page: Paging, name: Text = None) -> Response:
-    """Actors and recipients with their event counts, most active first."""
+async def actors(request: Request, page: Paging, name: Text = None, q: Text = None,
+                 ) -> Response:
+    """Actors of events and sources of claims with their counts, most active first;
+    ``name``: names containing it; ``q``: actors named or written so (any alias)."""
     def compute(store: Store) -> dict:
-        return page.wrap(*query.actors(store, name, page.per_page, page.offset))
-    return await answer(request, ("actors", name, page), compute)
+        return page.wrap(*query.actors(store, name, page.per_page, page.offset, q=q))
+    return await answer(request, ("actors", name, q, page), compute)
 
 
-@router.get("/actors/{name}")
+@router.get("/actors/{name:path}")
 async def actor(request: Request, name: str) -> Response:
     """One actor under its canonical name: its events as actor and as recipient, its claims
     and figures, its partners and the words written for it, each item with its evidence."""

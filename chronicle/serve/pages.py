@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Annotated, Any
+from urllib.parse import quote
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import HTMLResponse
@@ -23,6 +24,15 @@ from chronicle.serve.params import Paging, Text
 router = APIRouter(include_in_schema=False)
 templates = Jinja2Templates(directory=Path(__file__).parent / "templates")
 templates.env.filters["amount"] = amount  # "200 to 300", "at least 40"
+
+
+def actor_href(name: str) -> str:
+    """The address of an actor's page: every name on every page links to it (a "/" in a
+    name is quoted too, and the route reads the rest of the path as the name)."""
+    return "/actors/" + quote(name, safe="")
+
+
+templates.env.filters["actor_href"] = actor_href
 # the filter form's ACLED choices: each event type, then its sub-event types
 templates.env.globals["acled_types"] = [
     (event_type, sorted({sub for _, t, sub in LABELS.values() if t == event_type}))
@@ -103,7 +113,17 @@ def figures_page(request: Request, referent: Text = None) -> HTMLResponse:
                   chart=figures_chart(rows, chosen or ""))
 
 
-@router.get("/actors/{name}", response_class=HTMLResponse)
+@router.get("/actors", response_class=HTMLResponse)
+def actors_page(request: Request, page: Paging, q: Text = None) -> HTMLResponse:
+    """The store's actors, most active first; ``q`` finds one by its name or any alias."""
+    (rows, total), _ = state_of(request).cached(
+        ("actors-page", q, page), lambda s: query.actors(s, None, page.per_page, page.offset,
+                                                         q=q))
+    return render(request, "actors.html", page="actors", q=q or "", actors=rows, total=total,
+                  paging=page)
+
+
+@router.get("/actors/{name:path}", response_class=HTMLResponse)
 def actor_page(request: Request, name: str) -> HTMLResponse:
     """Everything about one actor, each item linked to its evidence."""
     found, _ = state_of(request).cached(("actor", name), lambda s: query.actor(s, name))
@@ -114,13 +134,16 @@ def actor_page(request: Request, name: str) -> HTMLResponse:
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(request: Request, page: Paging, q: Text = None) -> HTMLResponse:
-    rows, total = [], 0
+    rows, total, actors = [], 0, []
+    state = state_of(request)
     if q and query.fts_query(q):
-        state = state_of(request)
         (rows, total), _ = state.cached(("search", q.lower(), page),
                                         lambda s: search_results(state, s, q, page))
+    if q and page.page == 1:  # the actors the words name or are written for, first
+        (actors, _), _ = state.cached(("actors-page", q, "search"),
+                                      lambda s: query.actors(s, None, 10, 0, q=q))
     return render(request, "search.html", page="search", q=q or "", results=rows,
-                  total=total, paging=page)
+                  total=total, paging=page, actors=actors)
 
 
 @router.get("/articles/{article_id}", response_class=HTMLResponse)

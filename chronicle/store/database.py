@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from chronicle.model import Article, DuplicateLink, ReadArticle, Reject
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from chronicle.store.rows import READ_TABLES, read_rows, table_columns
+from chronicle.store.rows import READ_TABLES, article_row, origin_row, read_rows, table_columns
 
 if TYPE_CHECKING:
     import numpy as np
@@ -208,11 +208,8 @@ class Store:
                     continue
                 signature = dedup.signature(item.text)
                 self.db.execute(
-                    "INSERT INTO articles(id, published, published_time, title, text, source, url,"
-                    " origin, word_count, minhash) VALUES (?,?,?,?,?,?,?,?,?,?)",
-                    (item.id, item.published, item.published_time, item.title, item.text,
-                     item.source, item.url, item.origin, item.word_count,
-                     dedup.to_bytes(signature)),
+                    f"INSERT INTO articles VALUES ({_marks(len(table_columns('articles')))})",
+                    article_row(item, dedup.to_bytes(signature), read_version=None),
                 )
                 self._add_origin(item)
                 counts.new += 1
@@ -224,9 +221,8 @@ class Store:
 
     def _add_origin(self, article: Article) -> None:
         self.db.execute(
-            "INSERT OR IGNORE INTO origins(origin, article_id, source, url, published)"
-            " VALUES (?,?,?,?,?)",
-            (article.origin, article.id, article.source, article.url, article.published),
+            f"INSERT OR IGNORE INTO origins VALUES ({_marks(len(table_columns('origins')))})",
+            origin_row(article),
         )
 
     def _link_near_duplicate(self, article: Article, signature: np.ndarray

@@ -308,6 +308,10 @@ MIGRATIONS: list[str] = [
     ALTER TABLE figures ADD COLUMN dimension TEXT;
     ALTER TABLE figures ADD COLUMN change TEXT;
     """,
+    # 11: an actor's page lists the figures it gives: read them by source, not by a scan
+    """
+    CREATE INDEX figures_source ON figures(source_actor);
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -12,7 +12,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
@@ -231,23 +231,58 @@ def event_places(store: Store, where: EventFilter) -> list[dict[str, Any]]:
 
 
 def actors(store: Store, name: str | None = None, limit: int | None = None,
-           offset: int = 0) -> tuple[list[dict[str, Any]], int]:
-    """Actors and recipients with how many events they act in and are acted on, and a total."""
+           offset: int = 0, alias: str | None = None,
+           also: Sequence[str] = ()) -> tuple[list[dict[str, Any]], int]:
+    """Actors of events and sources of claims with how many events they act in and are
+    acted on and how many claims they make, and a total.
+
+    ``name``: only names containing it. ``alias``: only actors named or written so (a
+    name, or the words an event or a claim wrote for it, containing ``alias``), or named
+    in ``also`` (the registry's canonical names for it)."""
     where, params = "", []
     if name:
         where = " WHERE lower(name) LIKE ? ESCAPE '\\'"
         params.append(_contains(name))
+    exact: list[Any] = []
+    if alias:
+        # a word of the name or alias begins with it: "UN" finds "UN envoy", not "unknown"
+        word = _contains(alias)[1:-1]
+        starts = [f"{word}%", f"% {word}%", f"%-{word}%"]
+
+        def words(column: str) -> str:
+            return "(" + " OR ".join([f"{column} LIKE ? ESCAPE '\\'"] * 3) + ")"
+
+        written = " UNION ".join(
+            f"SELECT {n} FROM {t} WHERE {words(w)}"
+            for n, w, t in (("actor_name", "actor_text", "event_mentions"),
+                            ("recipient_name", "recipient_text", "event_mentions"),
+                            ("source_actor", "source_text", "attributions")))
+        named = ",".join("?" * len(also)) or "NULL"
+        where += (" AND " if where else " WHERE ") + (
+            f"({words('name')} OR name IN ({written}) OR name IN ({named}))")
+        params += starts * 4 + list(also)
+        # the actor named or written exactly so comes first
+        exact = [alias, alias, alias, alias, *also]
+        exact_sql = (" ORDER BY (name = ? COLLATE NOCASE OR name IN (SELECT actor_name FROM"
+                     " event_mentions WHERE actor_text = ? COLLATE NOCASE UNION SELECT"
+                     " recipient_name FROM event_mentions WHERE recipient_text = ? COLLATE"
+                     " NOCASE UNION SELECT source_actor FROM attributions WHERE source_text = ?"
+                     f" COLLATE NOCASE) OR name IN ({named})) DESC,")
     sql = ("WITH roles AS ("
            " SELECT coalesce(actor_name, actor_country) AS name, actor_country AS country,"
-           " 1 AS acting, 0 AS acted_on FROM events"
+           " 1 AS acting, 0 AS acted_on, 0 AS saying FROM events"
            " WHERE coalesce(actor_name, actor_country) IS NOT NULL"
            " UNION ALL SELECT coalesce(recipient_name, recipient_country), recipient_country,"
-           " 0, 1 FROM events WHERE coalesce(recipient_name, recipient_country) IS NOT NULL)"
+           " 0, 1, 0 FROM events WHERE coalesce(recipient_name, recipient_country) IS NOT NULL"
+           # a source that only speaks is an actor too: it has a page of its claims
+           " UNION ALL SELECT source_actor, NULL, 0, 0, 1 FROM attributions"
+           " WHERE source_actor IS NOT NULL)"
            " SELECT name, max(country) AS country, sum(acting) AS as_actor,"
-           f" sum(acted_on) AS as_recipient, count(*) AS events FROM roles{where}"
-           " GROUP BY name")
+           " sum(acted_on) AS as_recipient, sum(acting) + sum(acted_on) AS events,"
+           f" sum(saying) AS claims FROM roles{where} GROUP BY name")
     total = int(store.db.execute(f"SELECT count(*) FROM ({sql})", params).fetchone()[0])
-    sql += " ORDER BY events DESC, name"
+    sql += (exact_sql if alias else " ORDER BY") + " events DESC, claims DESC, name"
+    params += exact
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         params += [limit, offset]
@@ -648,6 +683,19 @@ class RoleName(NamedTuple):
     sectors: str | None
 
 
+def source_actor_names(db: sqlite3.Connection) -> list[str]:
+    """The distinct source actors of the claims and the figures."""
+    return [row[0] for row in db.execute(
+        "SELECT source_actor FROM attributions WHERE source_actor IS NOT NULL"
+        " UNION SELECT source_actor FROM figures WHERE source_actor IS NOT NULL")]
+
+
+def rename_source(db: sqlite3.Connection, old: str, new: str) -> int:
+    """Name the claims' and figures' source ``old`` ``new``; returns the rows changed."""
+    return sum(db.execute(f"UPDATE {table} SET source_actor = ? WHERE source_actor = ?",
+                          (new, old)).rowcount for table in ("attributions", "figures"))
+
+
 def role_names(db: sqlite3.Connection, table: str, role: str) -> list[RoleName]:
     """The distinct ways ``table`` (event mentions or events) names its ``role``."""
     assert table in _NAMED and role in _ROLES
@@ -676,3 +724,161 @@ def add_event_names(db: sqlite3.Connection) -> None:
                " SELECT 'actor', actor_name FROM events WHERE actor_name IS NOT NULL"
                " UNION SELECT 'recipient', recipient_name FROM events"
                " WHERE recipient_name IS NOT NULL")
+
+
+# -- consolidation -------------------------------------------------------------------------
+
+# an event mention as ``chronicle.consolidate.mention_from_row`` reads it: its columns, and
+# the publication day and outlet of its article
+_EVENT_MENTIONS = ("SELECT m.*, a.published, a.source FROM event_mentions m"
+                   " JOIN articles a ON a.id = m.article_id")
+
+
+class MentionDay(NamedTuple):
+    """What places an event mention in a block of consolidation."""
+
+    id: str
+    event_type: str
+    modality: str
+    date: str
+
+
+def event_mention_rows(store: Store) -> list[sqlite3.Row]:
+    """Every event mention, with its article's ``published`` and ``source``."""
+    return store.db.execute(_EVENT_MENTIONS).fetchall()
+
+
+def event_mention_rows_of_block(store: Store, event_type: str, modality: str, first: str,
+                                last: str) -> list[sqlite3.Row]:
+    """The event mentions of one type and modality dated within ``[first, last]``, as
+    :func:`event_mention_rows` gives them."""
+    return store.db.execute(
+        _EVENT_MENTIONS + " WHERE m.event_type = ? AND m.modality = ?"
+                          " AND m.date BETWEEN ? AND ?",
+        (event_type, modality, first, last)).fetchall()
+
+
+def mention_days(store: Store) -> list[MentionDay]:
+    """Id, type, modality and date of every event mention."""
+    return [MentionDay(*row) for row in store.db.execute(
+        "SELECT id, event_type, modality, date FROM event_mentions")]
+
+
+def event_of_mention(store: Store) -> dict[str, str]:
+    """Mention id → the id of the event it is linked to, for every linked mention."""
+    return dict(store.db.execute("SELECT mention_id, event_id FROM event_links").fetchall())
+
+
+def delete_events(store: Store, event_ids: Sequence[str] | None = None) -> None:
+    """Remove these events (every event when None) and their links; the caller holds the
+    transaction."""
+    if event_ids is None:
+        store.db.execute("DELETE FROM event_links")
+        store.db.execute("DELETE FROM events")
+        return
+    for start in range(0, len(event_ids), 500):  # bounded statement parameters
+        ids = list(event_ids[start:start + 500])
+        marks = ",".join("?" * len(ids))
+        store.db.execute(f"DELETE FROM event_links WHERE event_id IN ({marks})", ids)
+        store.db.execute(f"DELETE FROM events WHERE id IN ({marks})", ids)
+
+
+def insert_events(store: Store, event_rows: Sequence[Sequence[Any]],
+                  link_rows: Sequence[Sequence[Any]]) -> None:
+    """Add events (rows of ``store.rows.event_row``) and their links (``event_id,
+    mention_id, published``); the caller holds the transaction."""
+    store.db.executemany(
+        f"INSERT INTO events VALUES ({','.join('?' * len(table_columns('events')))})",
+        event_rows)
+    store.db.executemany(
+        "INSERT OR IGNORE INTO event_links(event_id, mention_id, published) VALUES (?, ?, ?)",
+        link_rows)
+
+
+# -- outlet furniture ----------------------------------------------------------------------
+
+class SentenceOfOutlet(NamedTuple):
+    """A sentence with the outlet and day of its article."""
+
+    source: str
+    article_id: str
+    sentence_index: int
+    published: str
+    text: str
+
+
+def sentences_in_many_articles(store: Store, min_articles: int) -> list[SentenceOfOutlet]:
+    """Every sentence whose exact text occurs in at least ``min_articles`` articles. SQL
+    narrows first, so a large store's sentences are not all brought into Python."""
+    return [SentenceOfOutlet(source or "", article_id, index, published, text)
+            for source, article_id, index, published, text in store.db.execute(
+                "WITH repeated AS (SELECT text FROM sentences GROUP BY text"
+                " HAVING count(DISTINCT article_id) >= ?)"
+                " SELECT a.source, s.article_id, s.idx, a.published, s.text FROM sentences s"
+                " JOIN repeated r ON r.text = s.text JOIN articles a ON a.id = s.article_id",
+                (min_articles,))]
+
+
+# -- the timeline's corpus -----------------------------------------------------------------
+
+def _published_within(date_from: str | None, date_to: str | None) -> tuple[str, list[Any]]:
+    clauses, params = date_range("a.published", date_from, date_to)
+    return " AND ".join(clauses) or "1", params
+
+
+def first_duplicate_of(store: Store) -> dict[str, str]:
+    """Article id → the (smallest id of the) stored article it repeats, for each near
+    duplicate."""
+    return {row[0]: row[1] for row in store.db.execute(
+        "SELECT article_id, min(duplicate_of) FROM duplicate_links GROUP BY article_id")}
+
+
+def articles_published_within(store: Store, date_from: str | None,
+                              date_to: str | None) -> list[sqlite3.Row]:
+    """Id, published, source, title, origin, url and text of the articles published in
+    ``[date_from, date_to]`` (inclusive; an open end is no bound), by day then id."""
+    where, params = _published_within(date_from, date_to)
+    return store.db.execute(
+        "SELECT a.id, a.published, a.source, a.title, a.origin, a.url, a.text"
+        f" FROM articles a WHERE {where} ORDER BY a.published, a.id", params).fetchall()
+
+
+def sentence_days_within(store: Store, date_from: str | None,
+                         date_to: str | None) -> Iterator[tuple[str, str, int]]:
+    """(day, article, sentence) of each day a sentence points to, for the articles published
+    in the range (the range in SQL: a range of a large store reads only its part), by day."""
+    where, params = _published_within(date_from, date_to)
+    return (tuple(row) for row in store.db.execute(
+        "SELECT s.day, s.article_id, s.sentence_index FROM sentence_days s"
+        f" JOIN articles a ON a.id = s.article_id WHERE {where} ORDER BY s.day", params))
+
+
+def sentences_within(store: Store, date_from: str | None,
+                     date_to: str | None) -> Iterator[tuple[str, int, int, int, str]]:
+    """(article, index, start, end, text) of the sentences of the articles published in the
+    range, in article and sentence order."""
+    where, params = _published_within(date_from, date_to)
+    return (tuple(row) for row in store.db.execute(
+        "SELECT s.article_id, s.idx, s.start, s.end, s.text FROM sentences s"
+        f" JOIN articles a ON a.id = s.article_id WHERE {where}"
+        " ORDER BY s.article_id, s.idx", params))
+
+
+def day_timexes_within(store: Store, date_from: str | None,
+                       date_to: str | None) -> Iterator[tuple[str, int, int, int, str]]:
+    """(article, sentence, start, end, day) of the dates resolved to one day in the articles
+    published in the range, in text order."""
+    where, params = _published_within(date_from, date_to)
+    return (tuple(row) for row in store.db.execute(
+        "SELECT t.article_id, t.sentence_index, t.start, t.end, t.first_day"
+        f" FROM timexes t JOIN articles a ON a.id = t.article_id WHERE {where}"
+        " AND t.type = 'DATE' AND t.granularity = 'day' ORDER BY t.start", params))
+
+
+def outlet_furniture(store: Store) -> dict[tuple[str, int], bool]:
+    """:func:`chronicle.ingest.furniture.recurring` over every sentence of the store. Only texts
+    seen in at least ``OUTLET_FURNITURE_MIN_ARTICLES`` articles can recur, so only those are
+    read."""
+    from chronicle.ingest.furniture import OUTLET_FURNITURE_MIN_ARTICLES, recurring
+
+    return recurring(sentences_in_many_articles(store, OUTLET_FURNITURE_MIN_ARTICLES))

@@ -1,39 +1,40 @@
-"""Rows of the store's tables, built from Chronicle's records, and the tables' columns.
+"""Rows of the store's tables, built from Chronicle's records by field name, and the tables'
+columns.
 
-The SQLite store and the Spark job's Parquet tables are both written from these functions,
-and the Parquet schema is read off the SQLite schema (:func:`table_columns`), so the two
-outputs cannot drift apart column by column.
+A table's row is its columns (:func:`table_columns`, read off the migrations) each filled from
+the record's field of the same name; :data:`COLUMN_FIELDS` says where a column's name is not
+its record's field, or how the column is computed from the record. The SQLite store and the
+Spark job's Parquet tables are both written from these functions, so the two outputs cannot
+drift apart column by column.
 """
 
 from __future__ import annotations
 
+import keyword
+import operator
 import sqlite3
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import Any
 
-from chronicle.model import Article, ReadArticle
+from chronicle.extract.stage import extracted_tables, in_order
+from chronicle.model import Article, Event, EventMention, ReadArticle
 from chronicle.store.migrations import MIGRATIONS
-
-if TYPE_CHECKING:
-    from chronicle.extract.events import Event, EventMention
 
 Row = tuple[object, ...]
 
 # Tables holding what reading an article produced: replaced whole when it is read again.
-READ_TABLES = ("sentences", "sentence_days", "mentions", "timexes", "event_mentions",
-               "attributions", "figures")
+# The parse's own tables, then one table for each registered extractor that fills one.
+READ_TABLES = ("sentences", "sentence_days", "mentions", "timexes", *extracted_tables())
 # Every content table, in an order that satisfies the foreign keys when inserting.
 CONTENT_TABLES = ("articles", "origins", "rejects", "duplicate_links", "lsh_bands",
                   *READ_TABLES, "events", "event_links")
 
 
 @cache
-def table_columns(table: str) -> tuple[tuple[str, str], ...]:
-    """(name, declared SQLite type) of each column of ``table``, in schema order.
-
-    Read from a throw-away in-memory database built by the migrations themselves: the schema
-    has one definition, the migrations.
-    """
+def _table_info(table: str) -> tuple[tuple[Any, ...], ...]:
+    """SQLite's ``PRAGMA table_info`` of ``table``, read from a throw-away in-memory database
+    built by the migrations themselves: the schema has one definition, the migrations."""
     from chronicle.store.database import _split_statements
 
     db = sqlite3.connect(":memory:")
@@ -41,64 +42,25 @@ def table_columns(table: str) -> tuple[tuple[str, str], ...]:
         for script in MIGRATIONS:
             for statement in _split_statements(script):
                 db.execute(statement)
-        columns = tuple((row[1], row[2].upper()) for row in
-                        db.execute(f"PRAGMA table_info({table})"))
+        info = tuple(db.execute(f"PRAGMA table_info({table})"))
     finally:
         db.close()
-    if not columns:
+    if not info:
         raise KeyError(f"no table {table!r} in the store's schema")
-    return columns
+    return info
 
 
-def article_row(article: Article, minhash: bytes | None, read_version: int | None) -> Row:
-    return (article.id, article.published, article.published_time, article.title, article.text,
-            article.source, article.url, article.origin, article.word_count, minhash,
-            read_version)
+@cache
+def table_columns(table: str) -> tuple[tuple[str, str], ...]:
+    """(name, declared SQLite type) of each column of ``table``, in schema order."""
+    return tuple((row[1], row[2].upper()) for row in _table_info(table))
 
 
-def origin_row(article: Article) -> Row:
-    return (article.origin, article.id, article.source, article.url, article.published)
-
-
-def read_rows(result: ReadArticle) -> dict[str, list[Row]]:
-    """The rows of each of ``READ_TABLES`` that reading one article produced."""
-    aid = result.article_id
-    return {
-        "sentences": [(aid, s.index, s.start, s.end, s.text) for s in result.sentences],
-        "sentence_days": sorted({(day, aid, s.index) for s in result.sentences
-                                 for day in s.days}),
-        "mentions": _unique([(aid, m.sentence_index, m.start, m.end, m.text, m.label)
-                             for m in result.mentions], key=lambda r: (r[2], r[3], r[5])),
-        "timexes": _unique([(aid, t.sentence_index, t.start, t.end, t.text, t.type, t.value,
-                             t.granularity, t.mod, t.first_day, t.last_day)
-                            for t in result.timexes], key=lambda r: (r[2], r[3])),
-        # later rows replace earlier ones with the same key, as INSERT OR REPLACE does
-        "event_mentions": _last([event_mention_row(m) for m in result.events],
-                                key=lambda r: r[0]),
-        "attributions": _last([
-            (a.id, a.article_id, a.sentence_index, a.cue_start, a.cue_end, a.cue_text,
-             a.content_start, a.content_end, a.content_text, a.kind, a.stance, a.source_start,
-             a.source_end, a.source_text, a.source_actor, a.source_kind, a.parent)
-            for a in result.attributions], key=lambda r: r[0]),
-        "figures": _last([
-            (aid, f.start, f.end, f.sentence_index, f.text, f.value, f.low, f.high, f.bound,
-             f.unit, f.referent, f.cumulative, f.date, f.date_basis, f.attribution,
-             f.source_actor, f.dimension, f.change) for f in result.figures],
-            key=lambda r: (r[1], r[2])),
-    }
-
-
-def _unique(rows: list[Row], key) -> list[Row]:  # type: ignore[no-untyped-def]
-    """First row of each primary key, as INSERT OR IGNORE keeps."""
-    seen: dict[object, Row] = {}
-    for row in rows:
-        seen.setdefault(key(row), row)
-    return list(seen.values())
-
-
-def _last(rows: list[Row], key) -> list[Row]:  # type: ignore[no-untyped-def]
-    """Last row of each primary key, as INSERT OR REPLACE keeps."""
-    return list({key(row): row for row in rows}.values())
+@cache
+def primary_key(table: str) -> tuple[str, ...]:
+    """The columns of ``table``'s primary key, in key order."""
+    return tuple(row[1] for row in sorted(_table_info(table), key=lambda row: row[5])
+                 if row[5])
 
 
 def canonical_name(actor: object) -> str:
@@ -109,54 +71,148 @@ def canonical_name(actor: object) -> str:
     return name(actor)  # type: ignore[arg-type]
 
 
-def _actor_columns(actor: object | None) -> Row:
-    if actor is None:
-        return (None, None, None, None)
-    # the registry's one name for the actor; the surface words stay as the evidence
-    return (actor.text, canonical_name(actor), actor.country,  # type: ignore[arg-type]
-            ",".join(actor.sectors))  # type: ignore[attr-defined]
+Column = str | Callable[[Any], object]  # the record's field, or the column computed from it
 
 
-def event_mention_row(m: EventMention) -> Row:
-    place = m.location
-    return (
-        m.id, m.article_id, m.sentence_index, m.event_type, m.mode,
-        *_actor_columns(m.actor), *_actor_columns(m.recipient),
-        m.date, m.date_basis,
-        place.name if place else None, place.country if place else None,
-        place.kind if place else None, place.latitude if place else None,
-        place.longitude if place else None,
-        m.location_text, m.modality, m.reporter, m.confidence, m.trigger, m.trigger_start,
-        m.trigger_end, m.start, m.end, m.text, m.cameo_root, m.quad_class, m.goldstein,
-        *_acled_columns(m),
-    )
+def _actor(role: str, with_text: bool = True) -> dict[str, Column]:
+    """The columns of an actor field (``actor``, ``recipient``): the registry's one name for
+    the actor; the surface words stay as the evidence."""
+    get = operator.attrgetter(role)
+
+    def part(value: Callable[[Any], object]) -> Callable[[Any], object]:
+        return lambda record: None if get(record) is None else value(get(record))
+
+    columns: dict[str, Column] = {
+        f"{role}_name": part(canonical_name),
+        f"{role}_country": part(operator.attrgetter("country")),
+        f"{role}_sectors": part(lambda actor: ",".join(actor.sectors)),
+    }
+    if with_text:
+        columns[f"{role}_text"] = part(operator.attrgetter("text"))
+    return columns
 
 
-def _acled_columns(record: object) -> Row:
-    """ACLED's coding of an event or report, in the order migration 9 added the columns."""
-    r = record
-    return (r.acled_event_type, r.acled_sub_event_type, r.disorder_type,  # type: ignore[attr-defined]
-            r.inter1, r.inter2, r.interaction, int(r.civilian_targeting),  # type: ignore[attr-defined]
-            r.fatalities, r.fatalities_bound, r.fatalities_source)  # type: ignore[attr-defined]
+def _place(*names: str) -> dict[str, Column]:
+    """Columns of the ``location`` field, named ``place_<field>`` but for the coordinates."""
+    def part(attribute: str) -> Callable[[Any], object]:
+        return lambda record: None if record.location is None else \
+            getattr(record.location, attribute)
+
+    return {(name if name in ("latitude", "longitude") else f"place_{name}"): part(name)
+            for name in names}
+
+
+def _civilian_targeting(record: Any) -> int:
+    return int(record.civilian_targeting)
+
+
+# Per table, the columns not filled from the record's field of the same name.
+COLUMN_FIELDS: dict[str, dict[str, Column]] = {
+    "origins": {"article_id": "id"},
+    "sentences": {"idx": "index"},
+    "event_mentions": {**_actor("actor"), **_actor("recipient"),
+                       **_place("name", "country", "kind", "latitude", "longitude"),
+                       "civilian_targeting": _civilian_targeting},
+    "events": {**_actor("actor", with_text=False), **_actor("recipient", with_text=False),
+               **_place("name", "country", "latitude", "longitude"),
+               "civilian_targeting": _civilian_targeting,
+               "mention_count": lambda event: len(event.mentions),
+               "article_count": lambda event: len(event.article_ids),
+               "sources": lambda event: ",".join(event.sources)},
+    "event_links": {"mention_id": "id"},
+}
+
+
+@cache
+def _row_maker(table: str, given: frozenset[str]) -> Callable[[Any, Mapping[str, object]], Row]:
+    """A function (record, given) -> row of ``table``, written out as source once a table as
+    ``dataclasses`` writes ``__init__``: a row built column by column through getters costs
+    three times a tuple written by hand, and the store builds a row for every record."""
+    mapped = COLUMN_FIELDS.get(table, {})
+    computed: dict[str, Callable[[Any], object]] = {}
+    parts = []
+    for column, _ in table_columns(table):
+        source = mapped.get(column, column)
+        if column in given:
+            parts.append(f"given[{column!r}]")
+        elif isinstance(source, str):
+            if not source.isidentifier() or keyword.iskeyword(source):
+                raise ValueError(f"{table}.{column}: {source!r} is no field name")
+            parts.append(f"record.{source}")
+        else:
+            computed[f"_{len(computed)}"] = source
+            parts.append(f"_{len(computed) - 1}(record)")
+    code = f"lambda record, given: ({', '.join(parts)},)"
+    return eval(code, computed)  # type: ignore[no-any-return]  # the text is ours
+
+
+def record_row(table: str, record: object, given: Mapping[str, object] | None = None) -> Row:
+    """``record`` as a row of ``table``: each column from its field (or ``COLUMN_FIELDS``),
+    those in ``given`` (what the record does not hold: the row's article, a minhash) from
+    there."""
+    given = given or {}
+    return _row_maker(table, frozenset(given))(record, given)
+
+
+def article_row(article: Article, minhash: bytes | None, read_version: int | None) -> Row:
+    return record_row("articles", article, {"minhash": minhash, "read_version": read_version})
+
+
+def origin_row(article: Article) -> Row:
+    return record_row("origins", article)
+
+
+def read_rows(result: ReadArticle) -> dict[str, list[Row]]:
+    """The rows of each of ``READ_TABLES`` that reading one article produced."""
+    aid = result.article_id
+    given = {"article_id": aid}
+    rows: dict[str, list[Row]] = {
+        "sentences": [record_row("sentences", s, given) for s in result.sentences],
+        "sentence_days": sorted({(day, aid, s.index) for s in result.sentences
+                                 for day in s.days}),
+        "mentions": _unique("mentions", [record_row("mentions", m, given)
+                                         for m in result.mentions]),
+        "timexes": _unique("timexes", [record_row("timexes", t, given)
+                                       for t in result.timexes]),
+    }
+    for extractor in in_order():
+        if extractor.table:
+            table = extractor.table
+            # later rows replace earlier ones with the same key, as INSERT OR REPLACE does
+            rows[table] = _last(table, [record_row(table, record, given)
+                                        for record in getattr(result, extractor.assigns)])
+    return rows
+
+
+@cache
+def _key(table: str) -> Callable[[Row], object]:
+    """The primary key of a row of ``table``."""
+    return operator.itemgetter(*(i for i, (name, _) in enumerate(table_columns(table))
+                                 if name in primary_key(table)))
+
+
+def _unique(table: str, rows: Iterable[Row]) -> list[Row]:
+    """First row of each primary key, as INSERT OR IGNORE keeps."""
+    key = _key(table)
+    seen: dict[object, Row] = {}
+    for row in rows:
+        seen.setdefault(key(row), row)
+    return list(seen.values())
+
+
+def _last(table: str, rows: Iterable[Row]) -> list[Row]:
+    """Last row of each primary key, as INSERT OR REPLACE keeps."""
+    key = _key(table)
+    return list({key(row): row for row in rows}.values())
+
+
+def event_mention_row(mention: EventMention) -> Row:
+    return record_row("event_mentions", mention)
 
 
 def event_row(event: Event) -> Row:
-    def actor(a: object | None) -> Row:
-        if a is None:
-            return (None, None, None)
-        return (canonical_name(a), a.country, ",".join(a.sectors))  # type: ignore[arg-type, attr-defined]
-
-    place = event.location
-    return (
-        event.id, event.event_type, event.mode, *actor(event.actor), *actor(event.recipient),
-        event.date, event.date_basis,
-        place.name if place else None, place.country if place else None,
-        place.latitude if place else None, place.longitude if place else None,
-        event.modality, event.confidence, event.cameo_root, event.quad_class, event.goldstein,
-        len(event.mentions), len(event.article_ids), ",".join(event.sources),
-        *_acled_columns(event), event.fatalities_note,
-    )
+    return record_row("events", event)
 
 
 def event_link_rows(event: Event) -> list[Row]:
-    return [(event.id, m.id, m.published) for m in event.mentions]
+    return [record_row("event_links", m, {"event_id": event.id}) for m in event.mentions]

