@@ -7,6 +7,7 @@ beyond the rows: how a source reads (``source_label``) and how precisely a place
 from __future__ import annotations
 
 import re
+import threading
 from typing import Any
 
 from chronicle.extract.places import place_precision
@@ -52,12 +53,24 @@ def actors(store: Store, name: str | None = None, limit: int | None = None, offs
     the names the actor registry knows it by ("IDF" finds Israel Defense Forces)."""
     also: list[str] = []
     if q:
-        from chronicle.extract.attribution import canonical_source
-
-        canonical = canonical_source(q.strip())
+        canonical = registry_name(q.strip())
         if canonical != q.strip():
             also.append(canonical)
     return sql.actors(store, name, limit, offset, alias=q.strip() if q else None, also=also)
+
+
+_REGISTRY_LOCK = threading.Lock()
+
+
+def registry_name(words: str) -> str:
+    """The actor registry's name for ``words`` (they themselves where it knows none).
+
+    The registry is built once, under a lock: threads that all built it at once (a served
+    explorer's first searches) would each spend a second and a half of the interpreter."""
+    from chronicle.extract.attribution import canonical_source
+
+    with _REGISTRY_LOCK:
+        return canonical_source(words)
 
 
 def actor(store: Store, name: str, limit: int = ACTOR_PAGE_ITEMS) -> dict[str, Any] | None:

@@ -24,11 +24,11 @@ import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import replace
+from dataclasses import astuple, replace
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any
 
-from chronicle.model import Article, ReadArticle, Reject, content_hash
+from chronicle.model import Article, Furniture, ReadArticle, Reject, content_hash
 from chronicle.store.rows import (
     CONTENT_TABLES,
     READ_TABLES,
@@ -36,6 +36,7 @@ from chronicle.store.rows import (
     article_row,
     event_link_rows,
     event_row,
+    furniture_rows,
     origin_row,
     read_rows,
     table_columns,
@@ -66,7 +67,7 @@ TEXT_FIELDS = ("id", "published", "source", "text")  # what the cross-article jo
 # One item of ingest: an article or a reject, with the key that orders items as
 # `chronicle run` meets them (path parts, then position in the file).
 ITEM_FIELDS = ("order_key", "kind", "origin", "reason", "id", "published", "published_time",
-               "title", "text", "source", "url")
+               "title", "text", "source", "url", "furniture")
 
 
 # -- session ----------------------------------------------------------------------------------
@@ -174,9 +175,11 @@ def _is_parquet(spark: SparkSession, path: str) -> bool:
 
 def _item(order_key: str, item: Article | Reject) -> Row:
     if isinstance(item, Reject):
-        return (order_key, "reject", item.origin, item.reason, *([None] * 7))
+        return (order_key, "reject", item.origin, item.reason, *([None] * 8))
+    # furniture as plain tuples: items are compared (the least is an article's first)
     return (order_key, "article", item.origin, None, item.id, item.published,
-            item.published_time, item.title, item.text, item.source, item.url)
+            item.published_time, item.title, item.text, item.source, item.url,
+            tuple(astuple(piece) for piece in item.furniture))
 
 
 PartitionFunction = Callable[[Iterable[Any]], Iterator[Row]]
@@ -272,7 +275,8 @@ def _article(item: Row) -> Article:
     return Article(id=fields["id"], published=fields["published"], text=fields["text"],
                    title=fields["title"] or "", source=fields["source"] or "",
                    published_time=fields["published_time"], url=fields["url"],
-                   origin=fields["origin"])
+                   origin=fields["origin"],
+                   furniture=tuple(Furniture(*piece) for piece in fields["furniture"] or ()))
 
 
 # -- near duplicates --------------------------------------------------------------------------
@@ -320,7 +324,8 @@ def duplicate_links(spark: SparkSession, articles: DataFrame, bands: DataFrame) 
 # -- read and extract -------------------------------------------------------------------------
 
 _reader = None  # one spaCy pipeline per executor Python process, kept between tasks
-PER_ARTICLE = ("lsh_bands", *READ_TABLES)  # tables with a list of rows for each article
+# tables with a list of rows for each article
+PER_ARTICLE = ("lsh_bands", "furniture", *READ_TABLES)
 
 
 def _read(items: Iterable[Row]) -> Iterator[Row]:
@@ -340,6 +345,7 @@ def _read(items: Iterable[Row]) -> Iterator[Row]:
             signature = dedup.signature(article.text)
             rows = read_rows(result)
             rows["lsh_bands"] = [(key, article.id) for key in dedup.band_keys(signature)]
+            rows["furniture"] = furniture_rows(article)  # the first page's, as in the store
             yield (coerce["articles"](article_row(article, dedup.to_bytes(signature),
                                                   READER_VERSION)),
                    *([coerce[table](row) for row in rows[table]] for table in PER_ARTICLE))
@@ -413,6 +419,7 @@ def run_job(spark: SparkSession, input_path: str, output: str, source: str | Non
         "rejects": _frame(spark, items.filter(lambda item: item[1] == "reject")
                           .map(lambda item: (item[2], item[3])), "rejects").distinct(),
         "lsh_bands": bands.distinct(),
+        "furniture": rows_of(read, "furniture"),
         "duplicate_links": duplicate_links(spark, texts, bands),
     }
     # a table's rows are few next to the articles that made them: fewer, larger files

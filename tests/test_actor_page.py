@@ -142,3 +142,14 @@ def test_a_name_with_a_slash_has_its_page(store_path: Path, tmp_path: Path) -> N
     slash = TestClient(create_app(db, precompute=False))
     assert slash.get("/api/actors/AC%2FDC").json()["name"] == "AC/DC"
     assert slash.get("/actors/AC%2FDC").status_code == 200
+
+
+def test_a_busy_actors_page_lists_the_first_rows_and_says_where_the_rest_are(
+        store_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from chronicle.serve import pages
+
+    monkeypatch.setattr(pages, "ACTOR_PAGE_ROWS", 1)
+    page = TestClient(create_app(store_path, precompute=False)).get("/actors/Israel").text
+    did = page.split("What it did")[1].split("What was done to it")[0]
+    assert "the first 1" in did and 'href="/events?actor=Israel"' in did
+    assert did.count("evidence</a>") == 1

@@ -109,6 +109,25 @@ def test_an_article_has_sentence_spans_that_locate_each_mention_in_its_text(
     assert client.get("/api/articles/no-such-article").status_code == 404
 
 
+def test_an_article_lists_its_page_furniture_apart_from_its_text(tmp_path: Path) -> None:
+    from chronicle.ingest.furniture import clean_article
+    from chronicle.model import Article
+
+    page = ("By Jane Doe\nRebels took the port of Westhaven on Tuesday, officials said.\n"
+            "You are all wrong !\nMay 2 , 2013 at 6:15 am | Report abuse |")
+    cleaned = clean_article(Article.create(published="2024-03-20", text=page, origin="a.txt"))
+    assert isinstance(cleaned, Article)
+    with Store(tmp_path / "f.db") as store:
+        store.add_batch([cleaned])
+    found = get(TestClient(create_app(tmp_path / "f.db", precompute=False)),
+                f"/api/articles/{cleaned.id}")
+    assert found["text"] == "Rebels took the port of Westhaven on Tuesday, officials said."
+    assert [(f["idx"], f["kind"], f["text"]) for f in found["furniture"]] == [
+        (0, "byline", "By Jane Doe"), (1, "comment", "You are all wrong !"),
+        (2, "comment", "May 2 , 2013 at 6:15 am | Report abuse |")]
+    assert [page[f["start"]:].startswith(f["text"]) for f in found["furniture"]] == [True] * 3
+
+
 def test_search_finds_sentences_by_stemmed_words_best_first(client: TestClient) -> None:
     found = get(client, "/api/search", q="schools struck")
     assert found["total"] == 1 and "struck a school" in found["items"][0]["text"]

@@ -164,9 +164,9 @@ def test_halting_aid_reduces_relations(code):
 
 def test_derived_cameo_table_holds_plover_types_only():
     from chronicle.extract.cameo import PLOVER_TYPES
-    from chronicle.extract.events import _cameo_table
+    from chronicle.extract.events.trigger import cameo_table
 
-    table = _cameo_table()
+    table = cameo_table()
     assert len(table) > 10000
     assert {kind for kind, _ in table.values()} <= {*PLOVER_TYPES, "NONE"}
 

@@ -112,7 +112,7 @@ def test_article_figures_have_referent_period_date_and_source(reader):
     assert killed.attribution is not None
     assert "health ministry" in (killed.source_actor or "").lower()
     assert figures[1_200].referent == "killed"
-    assert figures[1_200].source_actor == "Israeli"
+    assert figures[1_200].source_actor == "Israel"  # the actor registry's name for "Israeli"
     assert figures[253].referent == "hostages"
     trucks = figures[24]
     assert trucks.referent == "aid trucks"

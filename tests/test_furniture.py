@@ -2,6 +2,13 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from chronicle.cli import main
 from chronicle.ingest.furniture import (
     OUTLET_FURNITURE_MIN_ARTICLES,
     clean_article,
@@ -11,6 +18,8 @@ from chronicle.ingest.furniture import (
     separate,
 )
 from chronicle.model import Article, Reject
+from chronicle.store import Store
+from tests.conftest import write_seed
 
 BODY = [
     "Rebels took the port of Westhaven on Tuesday , officials said .",
@@ -162,3 +171,63 @@ def test_long_runs_of_digits_and_clock_times_are_read_in_linear_time() -> None:
     # each of these once had exponentially many ways to fail (minutes, then hours)
     for probe in ("1" * 40 + " x", "12:30 " * 200 + "x", "March 3 , " * 200 + "x"):
         assert separate(probe).body == probe
+
+
+# -- kept apart, never lost ---------------------------------------------------------------------
+
+COMMENTED_PAGE = "\n".join([
+    "By Jane Doe",
+    "WESTHAVEN, Ruritania (Wire) -- Rebels took the port of Westhaven on Tuesday, officials"
+    " said.",
+    "At least 12 people were killed in the fighting, a doctor told reporters.",
+    "Share this",
+    "I think you are all wrong, my cousin saw 9,000,000 soldiers attack Eastport !",
+    "May 2 , 2013 at 6:15 am | Report abuse | The army shelled Northvale and killed 500 people"
+    " !",
+    "Comments are not pre-screened before they post .",
+])
+COMMENTS = COMMENTED_PAGE.split("\n")[4:6]
+
+
+def test_each_piece_of_furniture_keeps_its_kind_text_and_place_on_the_page() -> None:
+    pieces = separate(COMMENTED_PAGE).furniture
+    assert [p.kind for p in pieces] == ["byline", "dateline", "share", "comment", "comment",
+                                        "policy"]
+    for piece in pieces:  # the offset finds the piece's own text on the page
+        assert COMMENTED_PAGE[piece.start:piece.start + len(piece.text)] == piece.text
+    assert [p.start for p in pieces] == sorted(p.start for p in pieces)  # page order
+
+
+def test_a_cleaned_article_carries_its_furniture_and_its_id_is_of_the_text_alone() -> None:
+    cleaned = clean_article(Article.create(published="2024-01-02", text=COMMENTED_PAGE,
+                                           origin="a.txt"))
+    assert isinstance(cleaned, Article)
+    assert [p.text for p in cleaned.furniture if p.kind == "comment"] == COMMENTS
+    assert cleaned.id == Article.create(published="2024-01-02", text=cleaned.text).id
+    assert "Northvale" not in cleaned.text
+
+
+@pytest.mark.slow
+def test_stored_furniture_is_never_read_and_re_ingest_adds_none(tmp_path: Path) -> None:
+    write_seed(tmp_path / "in", "page.txt", "2024-03-20", COMMENTED_PAGE)
+    db = str(tmp_path / "c.db")
+    for _ in range(2):  # the second run is re-ingest: nothing new, no duplicate furniture
+        result = CliRunner().invoke(main, ["run", str(tmp_path / "in"), "--db", db,
+                                           "--out", str(tmp_path / "report")])
+        assert result.exit_code == 0, result.output
+        with Store(db) as store:
+            rows = store.db.execute(
+                "SELECT idx, kind, text FROM furniture ORDER BY idx").fetchall()
+            assert [tuple(r) for r in rows if r["kind"] == "comment"] == [
+                (3, "comment", COMMENTS[0]), (4, "comment", COMMENTS[1])]
+            assert len(rows) == 6
+            # nothing of a comment is a sentence, a mention, an event, a figure or a claim
+            read = " ".join(str(value) for table in ("sentences", "mentions", "event_mentions",
+                                                     "figures", "attributions")
+                            for row in store.db.execute(f"SELECT * FROM {table}")
+                            for value in row)
+            assert "Rebels took the port" in read
+            for word in ("Northvale", "Eastport", "9,000,000", "500 people", "Jane Doe"):
+                assert word not in read
+    status = CliRunner().invoke(main, ["status", "--db", db, "--json"])
+    assert json.loads(status.output)["counts"]["furniture"] == 6

@@ -19,8 +19,9 @@ from chronicle.store.rows import CONTENT_TABLES, table_columns
 from tests.scale_corpus import NEW, OLD, write_corpus
 
 pytestmark = [pytest.mark.spark, pytest.mark.slow]
-FEED = ('{"date": "2024-03-08", "title": "Border", "text": "Troops closed the border crossing on'
-        ' Friday.", "source": "wire"}\n'
+# the feed's page has furniture (a byline, a share line), kept in a table of its own
+FEED = ('{"date": "2024-03-08", "title": "Border", "text": "By Jane Doe\\nTroops closed the border'
+        ' crossing on Friday.\\nShare this", "source": "wire"}\n'
         '{"date": "someday", "text": "No usable date."}\n')
 
 pytest.importorskip("pyspark", reason="the Spark job needs the `spark` extra")
@@ -77,6 +78,8 @@ def test_spark_tables_equal_the_single_machine_store(spark_output: Path,
         assert spark_rows[table] == single_rows[table], table
     # the corpus does exercise the cross-article work
     assert len(single_rows["duplicate_links"]) == 1
+    assert [row[2:4] for row in single_rows["furniture"]] == [
+        ("byline", "By Jane Doe"), ("share", "Share this")]
     arrests = [e for e in single_machine.db.execute(
         "SELECT * FROM events WHERE event_type = 'COERCE' AND article_count = 2")]
     assert arrests, "the arrest reported twice is one event"

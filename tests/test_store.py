@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import sqlite3
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from chronicle import query
-from chronicle.model import Article, Reject
+from chronicle.model import Article, Furniture, Reject
 from chronicle.store import Store, StoreError
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
 from tests.conftest import STRIKE, TALKS
@@ -25,6 +26,8 @@ UNDO_ACLED = ["DROP INDEX events_acled", "ALTER TABLE events DROP COLUMN fatalit
 UNDO_FAILED_READS = ["DROP TABLE failed_reads"]  # undo migration 8
 UNDO_FIGURE_KINDS = ["ALTER TABLE figures DROP COLUMN change",  # undo migration 10
                      "ALTER TABLE figures DROP COLUMN dimension"]
+UNDO_FIGURES_SOURCE = ["DROP INDEX figures_source"]  # undo migration 11
+UNDO_FURNITURE = ["DROP TABLE furniture"]  # undo migration 12
 
 
 def article(text: str, date: str = "2024-03-22", origin: str = "a.txt") -> Article:
@@ -63,7 +66,8 @@ def test_events_consolidated_before_the_name_index_are_found_after_it(tmp_path: 
             "events_recipient_country", "events_place_name", "articles_source",
             "event_links_mention", "event_links_earliest")),
         "ALTER TABLE event_links DROP COLUMN published",  # and migration 6
-        *UNDO_FIGURE_KINDS, *UNDO_ACLED, *UNDO_FAILED_READS, "PRAGMA user_version = 4"]))
+        *UNDO_FURNITURE, *UNDO_FIGURES_SOURCE, *UNDO_FIGURE_KINDS, *UNDO_ACLED,
+        *UNDO_FAILED_READS, "PRAGMA user_version = 4"]))
     db.close()
     with Store(db_path) as store:
         assert store.schema_version == SCHEMA_VERSION
@@ -80,7 +84,8 @@ def test_links_made_before_they_carried_dates_give_the_earliest_reports_first(
     db = sqlite3.connect(db_path)  # undo migration 6, as in a store it has never met
     db.executescript("DROP INDEX event_links_earliest;"
                      "ALTER TABLE event_links DROP COLUMN published;"
-                     + "".join(f"{statement};" for statement in UNDO_FIGURE_KINDS + UNDO_ACLED
+                     + "".join(f"{statement};" for statement in UNDO_FURNITURE
+                             + UNDO_FIGURES_SOURCE + UNDO_FIGURE_KINDS + UNDO_ACLED
                              + UNDO_FAILED_READS)
                      + "PRAGMA user_version = 5")
     db.close()
@@ -106,6 +111,24 @@ def test_a_store_from_a_newer_chronicle_is_refused(tmp_path: Path) -> None:
     db.close()
     with pytest.raises(StoreError, match="newer"):
         Store(path)
+
+
+def test_an_articles_furniture_is_stored_once_whatever_the_origins(tmp_path: Path) -> None:
+    pieces = (Furniture("byline", "By Jane Doe", 0),
+              Furniture("comment", "You are all wrong !", 40))
+    first = replace(article(STRIKE), furniture=pieces)
+    # the same story saved again elsewhere, its page with other comments: one article, and
+    # the furniture of the page first seen
+    again = replace(article(STRIKE, origin="b.txt"),
+                    furniture=(Furniture("comment", "Nonsense .", 12),))
+    assert first.id == again.id == article(STRIKE).id  # furniture is no part of the id
+    with Store(tmp_path / "c.db") as store:
+        store.add_batch([first])
+        store.add_batch([first, again])
+        rows = [tuple(r) for r in store.db.execute("SELECT * FROM furniture ORDER BY idx")]
+        assert store.table_counts()["furniture"] == 2
+    assert rows == [(first.id, 0, "byline", "By Jane Doe", 0),
+                    (first.id, 1, "comment", "You are all wrong !", 40)]
 
 
 def test_adding_the_same_batch_twice_changes_nothing(tmp_path: Path) -> None:

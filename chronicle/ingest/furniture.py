@@ -5,7 +5,9 @@ furniture, line by line, by rules that name the kind of line (bylines, contribut
 datelines, page timestamps, share and retweet lines, terms and privacy text, navigation,
 related-story lists, reader comments and the page's sidebar after the comment form), and
 restores tokeniser artefacts (``-LRB-``, ````` ``, ``''``) to the characters they stand for.
-Everything downstream reads, and has its offsets into, the cleaned body.
+Everything downstream reads, and has its offsets into, the cleaned body; the furniture
+travels on the article (``Article.furniture``) into a table of its own, where nothing
+reads it for events, claims, figures or entities.
 
 After reading, :func:`outlet_furniture` finds what no single page shows: a sentence that one
 outlet prints word for word in many articles on many days (a teaser, a promo, a standard

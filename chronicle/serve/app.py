@@ -71,6 +71,7 @@ def _warm(state: StoreState) -> None:
         key = api.timeline_key(None, None, None, None, 2)
         state.cached(("json", key), lambda _: api._encode(api.timeline_entries(state, key)))
         api.rank_frequent_words(state)
+        query.registry_name("UN")  # builds the actor registry a search by alias reads
     finally:  # a failure here shows again, with its message, when the answer is asked for
         state.warm.set()
 

@@ -16,7 +16,14 @@ from typing import TYPE_CHECKING
 
 from chronicle.model import Article, DuplicateLink, ReadArticle, Reject
 from chronicle.store.migrations import MIGRATIONS, SCHEMA_VERSION
-from chronicle.store.rows import READ_TABLES, article_row, origin_row, read_rows, table_columns
+from chronicle.store.rows import (
+    READ_TABLES,
+    article_row,
+    furniture_rows,
+    origin_row,
+    read_rows,
+    table_columns,
+)
 
 if TYPE_CHECKING:
     import numpy as np
@@ -212,6 +219,11 @@ class Store:
                     article_row(item, dedup.to_bytes(signature), read_version=None),
                 )
                 self._add_origin(item)
+                # the page first seen is the one whose furniture is kept, as its origin is
+                self.db.executemany(
+                    "INSERT OR IGNORE INTO furniture"
+                    f" VALUES ({_marks(len(table_columns('furniture')))})",
+                    furniture_rows(item))
                 counts.new += 1
                 counts.new_ids.append(item.id)
                 link = self._link_near_duplicate(item, signature)

@@ -312,6 +312,19 @@ MIGRATIONS: list[str] = [
     """
     CREATE INDEX figures_source ON figures(source_actor);
     """,
+    # 12: page furniture (bylines, reader comments, share lines, ...) that ingest takes out of
+    # an article's text, kept apart rather than lost: its kind, text and offset on the page,
+    # in page order (idx); nothing reads it for events, claims, figures or entities
+    """
+    CREATE TABLE furniture (
+        article_id TEXT NOT NULL REFERENCES articles(id),
+        idx INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        text TEXT NOT NULL,
+        start INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

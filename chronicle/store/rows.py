@@ -27,7 +27,7 @@ Row = tuple[object, ...]
 # The parse's own tables, then one table for each registered extractor that fills one.
 READ_TABLES = ("sentences", "sentence_days", "mentions", "timexes", *extracted_tables())
 # Every content table, in an order that satisfies the foreign keys when inserting.
-CONTENT_TABLES = ("articles", "origins", "rejects", "duplicate_links", "lsh_bands",
+CONTENT_TABLES = ("articles", "origins", "furniture", "rejects", "duplicate_links", "lsh_bands",
                   *READ_TABLES, "events", "event_links")
 
 
@@ -160,6 +160,12 @@ def article_row(article: Article, minhash: bytes | None, read_version: int | Non
 
 def origin_row(article: Article) -> Row:
     return record_row("origins", article)
+
+
+def furniture_rows(article: Article) -> list[Row]:
+    """The article's page furniture, one row a piece, numbered in page order."""
+    return [record_row("furniture", piece, {"article_id": article.id, "idx": index})
+            for index, piece in enumerate(article.furniture)]
 
 
 def read_rows(result: ReadArticle) -> dict[str, list[Row]]:

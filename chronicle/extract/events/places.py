@@ -1,0 +1,118 @@
+"""Where an event happens, and the countries a sentence or an article is set in."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from spacy.tokens import Span, Token
+
+from chronicle.extract.actors import Actor, Registry
+from chronicle.extract.events.parse import _Candidate
+from chronicle.extract.places import Place, geocode
+from chronicle.model import ReadArticle
+
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "from",
+               "on", "along"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+BODY_CODES = {"UNO", "EUR", "IGO", "NGO"}
+STANCE_PREFIX = re.compile(r"(?:anti|pro)-$", re.IGNORECASE)
+
+
+def _home_country(text: str, read: ReadArticle, reg: Registry) -> list[str]:
+    """The one country a story is about, where it has most of the story's country mentions
+    (and at least two); none for a digest of many places, where "police" or "people" with no
+    country named could be anyone's: no country beats a guess."""
+    counts = _country_counts(text, read, reg)
+    ranked = sorted(counts.values(), reverse=True)
+    if not ranked or ranked[0] < 2 or 2 * ranked[0] <= sum(ranked):
+        return []
+    return [max(counts, key=lambda c: counts[c])]
+
+
+def _country_counts(text: str, read: ReadArticle, reg: Registry) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for mention in read.mentions:
+        if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
+            country = reg.country_of(mention.text)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return counts
+
+
+def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]:
+    """The countries the article names, the one it names most first (what it is about:
+    unnamed "rebels" in a story of Syria and its neighbours are Syria's), then by first
+    mention."""
+    counts: dict[str, int] = {}
+    for mention in read.mentions:
+        if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
+            country = reg.country_of(mention.text)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    return sorted(counts, key=lambda c: -counts[c])
+
+
+def _span_ents(span: Span) -> list[Span]:
+    """The entities inside ``span``; spaCy's ``Span.ents`` rebuilds all the doc's each time,
+    so the doc's are kept, in order, and the sentence's found by bisection."""
+    cached = span.doc.user_data.get("chronicle_ents")
+    if cached is None:
+        ents = list(span.doc.ents)
+        cached = span.doc.user_data["chronicle_ents"] = (
+            [e.start for e in ents], [e.end for e in ents], ents)
+    starts, ends, ents = cached
+    return [ents[i] for i in range(bisect_left(starts, span.start),
+                                   bisect_left(starts, span.end)) if ends[i] <= span.end]
+
+
+def _sentence_countries(span: Span, reg: Registry) -> list[str]:
+    out: list[str] = []
+    for ent in _span_ents(span):
+        if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]) and \
+                not _based(ent):
+            country = reg.country_of(ent.text)
+            if not country and ent.label_ != "NORP":  # "the Gaza Strip", "Darfur"
+                place = geocode(ent.text)
+                country = place.country if place is not None else ""
+            if country and country not in out and country not in BODY_CODES:
+                out.append(country)
+    return out
+
+
+def _based(ent: Span) -> bool:
+    """"a UK-based group": where an organisation sits, not where the event is."""
+    doc = ent.doc
+    return ent.end + 1 < len(doc) and doc[ent.end].text == "-" and \
+        doc[ent.end + 1].lower_ in {"based", "headquartered", "registered"}
+
+
+def _stance_prefixed(text: str, start: int) -> bool:
+    """A name after "anti-" or "pro-": "an anti-Syria journalist" need not be Syrian."""
+    return STANCE_PREFIX.search(text, max(0, start - 5), start) is not None
+
+
+def _after_stance(token: Token) -> bool:
+    """``_stance_prefixed`` on the parse: "anti", "-", "Syria"."""
+    doc, i = token.doc, token.i
+    return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"anti", "pro"}
+
+
+def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Actor | None,
+              reg: Registry, context: list[str]) -> tuple[str, Place | None]:
+    taken = [(a.start, a.end) for a in (actor, recipient) if a is not None]
+    places = [e for e in _span_ents(span) if e.label_ in PLACE_LABELS and not any(
+        s <= e.start_char < t for s, t in taken)]
+    if not places:
+        return "", None
+    subtree = {t.i for t in cand.trigger.subtree} | {t.i for t in cand.trigger.head.subtree}
+
+    def rank(ent: Span) -> tuple[int, int]:
+        head = ent.root.head
+        attached = head.dep_ == "prep" and head.lower_ in PLACE_PREPS and ent.root.i in subtree
+        return (0 if attached else 1, abs(ent.start - cand.trigger.i))
+
+    chosen = min(places, key=rank)
+    near = [c for c in (actor.country if actor else "", recipient.country if recipient else "")
+            if c]
+    return chosen.text, geocode(chosen.text, [*near, *context])

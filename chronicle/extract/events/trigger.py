@@ -1,0 +1,331 @@
+"""Event triggers: the verbs and nouns that name an act, and their CAMEO/PLOVER codes."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Span, Token
+
+from chronicle.extract import lexicon as lex
+from chronicle.extract.events.parse import _Candidate, _infinitive, _particle, _verb_in
+
+NAMED = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _verb_trigger(token: Token) -> tuple[str, str] | None:
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    if particle and f"{lemma} {particle}" in lex.VERBS:
+        return lex.VERBS[f"{lemma} {particle}"]
+    if lemma == "call":
+        if particle in {"for", "on", "upon"}:
+            return ("REQUEST", "")
+        if not any(c.dep_ == "dobj" or c.lower_ in {"phone", "telephone"}
+                   for c in token.children):
+            return None
+        if any(c.dep_ == "oprd" or c.text in QUOTE_MARKS or
+               (c.dep_ == "dobj" and not _callable(c)) for c in token.children):
+            # "called the attack a crime", "called the campaign 'over the top'", "called a
+            # day of mourning": naming or proclaiming, not phoning someone
+            return None
+    if lemma == "strike":
+        if any(c.lower_ in {"strike"} for c in token.children) or particle == "on":
+            return ("PROTEST", "strike-gen")
+        return ("ASSAULT", "heavy-weapons")
+    if lemma in {"speak", "talk"} and any(
+            c.lower_ in {"phone", "telephone"} for c in token.subtree):
+        return ("CONSULT", "phone")
+    if lemma == "speak" and any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children):
+        return ("CONSULT", "")
+    if lemma == "protest" and particle == "to":
+        return ("ACCUSE", "")
+    if lemma in lex.VERBAL_ATTACK_VERBS and lex.attack_sense(token) == "verbal":
+        return ("ACCUSE", "")  # "attacked Clinton over her emails" criticises
+    return lex.VERBS.get(lemma)
+
+
+CAMEO_TABLE = Path(__file__).parent.parent / "data" / "cameo_verbs.tsv"
+
+
+@lru_cache(maxsize=1)
+def cameo_table() -> dict[tuple[str, str, str], tuple[str, str]]:
+    """(verb, prep, object) → (type, mode), derived from the PETRARCH-2 CAMEO verb
+    dictionary by ``bench/build_event_lexicon.py``. A verb alone is kept only where the
+    dictionary codes that verb itself (not a synonym inheriting its block's code) and it
+    is not a general, light, reporting or planning verb."""
+    table: dict[tuple[str, str, str], tuple[str, str]] = {}
+    governing = lex.GENERIC_VERBS | lex.LIGHT_VERBS | lex.REPORT_VERBS | lex.PLAN_VERBS | \
+        lex.INTENT_VERBS
+    if not CAMEO_TABLE.exists():
+        return table
+    for line in CAMEO_TABLE.read_text(encoding="utf-8").splitlines():
+        if line.startswith(("#", "verb\t")):
+            continue
+        verb, prep, obj, kind, mode, _code, _votes, share, basis = line.split("\t")
+        if not (prep or obj) and (basis == "synonym" or verb in governing):
+            continue
+        if float(share) < 0.5:
+            continue  # the dictionary's patterns disagree
+        table[(verb, prep, obj)] = (kind, mode)
+    return table
+
+
+# People one phones by their office: "called his counterpart".
+OFFICES = {"counterpart", "president", "minister", "leader", "king", "chancellor", "premier",
+           "envoy", "secretary", "ambassador", "governor", "mayor", "chief", "head"}
+
+
+def _callable(noun: Token) -> bool:
+    return noun.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or noun.pos_ in {"PRON",
+                                                                             "PROPN"} or \
+        noun.lemma_.lower() in OFFICES
+
+
+def _cameo_lookup(token: Token, alone: bool = True) -> tuple[str, str] | None:
+    """The derived CAMEO reading of a verb: with its object, with a preposition and its
+    object, else (``alone``, and not a general verb) the verb's own default."""
+    table = cameo_table()
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    verbs = [f"{lemma} {particle}", lemma] if particle else [lemma]
+    light = lemma in lex.LIGHT_VERBS
+    for verb in verbs:
+        for child in token.children:
+            if child.dep_ not in {"dobj", "nsubjpass"}:
+                continue
+            mods = [c for c in child.lefts if c.dep_ in {"amod", "compound"}]
+            if light and _noun_trigger(child) is None and any(map(_noun_trigger, mods)):
+                continue  # "launched a mediation effort": the modifier names the event
+            for word in _object_words(child):
+                if (verb, "", word) in table:
+                    return table[(verb, "", word)]
+        for child in token.children:
+            if child.dep_ not in {"prep", "prt"}:
+                continue
+            prep = child.lower_
+            for grand in child.children:
+                if grand.dep_ == "pobj":
+                    for word in _object_words(grand):
+                        if (verb, prep, word) in table:
+                            return table[(verb, prep, word)]
+            if (verb, prep, "") in table and verb != f"{lemma} {prep}":
+                return table[(verb, prep, "")]
+        if alone and (verb, "", "") in table:
+            return table[(verb, "", "")]
+    return None
+
+
+def _object_words(noun: Token) -> list[str]:
+    """Keys for an object noun, most specific first: "natural causes", "causes", "cause"."""
+    mods = [c for c in noun.lefts if c.dep_ in {"amod", "compound"}][-1:]
+    heads = list(dict.fromkeys((noun.lower_, noun.lemma_.lower())))
+    return [f"{m.lower_} {h}" for m in mods for h in heads] + heads
+
+
+def _cameo_trigger(token: Token, alone: bool = True) -> tuple[str, str] | None:
+    """The derived reading of a verb, None where the dictionary says it is no event."""
+    hit = _cameo_lookup(token, alone)
+    return None if hit is None or hit[0] == "NONE" else hit
+
+
+def _noun_trigger(token: Token) -> tuple[str, str] | None:
+    lemma = token.lemma_.lower()
+    left = [c.lower_ for c in token.lefts]
+    if lemma == "strike":
+        if {"hunger"} & set(left):
+            return ("PROTEST", "strike-hun")
+        if {"general", "labor", "labour", "workers", "national"} & set(left) or \
+                (token.head.lemma_ in {"go", "be"} and token.dep_ == "pobj"):
+            return ("PROTEST", "strike-gen")
+        if {"drone", "air", "missile", "rocket", "military"} & set(left):
+            return ("ASSAULT", "heavy-weapons")
+        return ("ASSAULT", "")
+    if lemma == "call":
+        if any(c.dep_ == "prep" and c.lower_ in {"for", "on"} for c in token.children):
+            return ("REQUEST", "")
+        if "phone" in left or "telephone" in left:
+            return ("CONSULT", "phone")
+        return None
+    if _press_event(token):
+        return None  # "told a news conference": where words were said, not talks
+    if lemma == "game" and "war" in left:  # "war games": military exercises
+        return lex.NOUNS["exercise"]
+    if lemma == "law" and "martial" in left:
+        return ("COERCE", "martial-law")
+    if lemma in {"bombing", "attack"} and "suicide" in left:
+        return ("ASSAULT", "suicide-attack")
+    return lex.NOUNS.get(lemma) or lex.NOUNS.get(token.lower_)
+
+
+def _press_event(noun: Token) -> bool:
+    """A news conference or a press briefing: words said to reporters, not talks."""
+    return noun.lemma_.lower() in {"conference", "briefing"} and \
+        bool({"news", "press"} & {c.lower_ for c in noun.lefts})
+
+
+def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
+    """Verbs whose object decides the type: "cancel a visit" reduces relations (SANCTION),
+    "cancel the curfew" eases a restriction (CONCEDE), "grant asylum" is AID."""
+    lemma = token.lemma_.lower()
+    particle = _particle(token)
+    if particle:
+        phrasal = f"{lemma} {particle}"
+        if phrasal in lex.REDUCE_VERBS or any(v == phrasal for v, _ in lex.VERB_OBJECT):
+            lemma = phrasal
+    for child in token.children:
+        if child.dep_ not in {"dobj", "nsubjpass"}:
+            continue
+        # The object's head, then what it is made of: "mediation efforts", "a mission of
+        # observers".
+        nouns = [child, *(c for c in child.lefts if c.dep_ == "compound")]
+        nouns += [g for c in child.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+        for node in nouns:
+            for noun in dict.fromkeys((node.lemma_.lower(), node.lower_)):
+                if (lemma, noun) in lex.VERB_OBJECT:
+                    return lex.VERB_OBJECT[(lemma, noun)]
+                kind = lex.NOUNS.get(noun, ("", ""))[0]
+                if lemma in lex.REDUCE_VERBS:
+                    if kind in lex.COOPERATIVE:
+                        return ("SANCTION", "")
+                    if kind in {"COERCE", "SANCTION", "PROTEST"}:
+                        return ("CONCEDE", "")
+                if lemma in lex.BAR_VERBS and kind in lex.COOPERATIVE and node is child:
+                    return ("SANCTION", "")
+    return hit
+
+
+def _demanded(token: Token) -> bool:
+    """"X said Y must act": a verb with "must" or "should" under a report verb, or under
+    a noun of saying ("issued a reminder to Iraq that it must cooperate")."""
+    if not any(c.dep_ == "aux" and c.lower_ in {"must", "should"} for c in token.children):
+        return False
+    head = token.head
+    if head.i == token.i:
+        return False
+    if token.dep_ == "acl" and head.lemma_.lower() in SAYING_NOUNS and \
+            head.dep_ in {"dobj", "nsubjpass"}:
+        return True
+    return token.dep_ == "ccomp" and head.lemma_.lower() in lex.DEMAND_FRAMES
+
+
+# Nouns of saying whose "that" clause says what was said: "a reminder that X must act".
+SAYING_NOUNS = {"reminder", "warning", "statement", "message", "demand", "appeal",
+                "insistence", "declaration", "note", "letter", "ultimatum", "call"}
+
+
+def _infinitive_complement(token: Token) -> bool:
+    return any(c.dep_ == "xcomp" and _infinitive(c) for c in token.children) and \
+        not any(c.dep_ in {"dobj", "dative"} for c in token.children)
+
+
+def _failed_to_cooperate(token: Token) -> bool:
+    """"failed to reach agreement": a failure to cooperate is a rejection (PLOVER);
+    a failure to do anything else is nothing done."""
+    for clause in token.children:
+        if clause.dep_ != "xcomp":
+            continue
+        hits = [_verb_trigger(clause), _cameo_trigger(clause),
+                *(_noun_trigger(c) for c in clause.children if c.dep_ == "dobj")]
+        if any(h is not None and h[0] in PLEDGEABLE for h in hits):
+            return True
+    return False
+
+
+def _speakers_own(token: Token) -> bool:
+    """"We must not allow it", he said: what the speakers say they must do is no request
+    to anyone."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {"we", "i"}
+               for c in token.children)
+
+
+def _candidates(sent: Span) -> list[_Candidate]:
+    found: list[_Candidate] = []
+    for token in sent:
+        if token.pos_ in {"VERB", "AUX"} and _demanded(token) and not _speakers_own(token):
+            found.append(_Candidate(token, "REQUEST", "", extra={"frame": "demand"}))
+            continue
+        if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
+                                             and token.tag_.startswith("VB")):
+            hit = _verb_trigger(token)
+            if token.lemma_.lower() in lex.INTENT_VERBS:
+                # a verb of intent with an object it does not promise: "committed a crime"
+                hit = _cameo_lookup(token, alone=False) or hit
+                if hit is not None and hit[0] == "NONE":
+                    continue  # "committed suicide"
+            if hit is None:
+                hit = _with_object(token, ("", ""))
+                if not hit[0]:
+                    hit = _cameo_trigger(token) or ("", "")
+                if not hit[0]:
+                    continue
+            if token.lemma_.lower() in FAILING:
+                if _failed_to_cooperate(token):  # "failed to reach agreement"
+                    found.append(_Candidate(token, "REJECT", ""))
+                continue
+            if token.lemma_.lower() in {"make", "take", "reiterate", "repeat", "restate"} | \
+                    PERCEPTION_VERBS | OPINION_VERBS:
+                continue  # "heard shelling", "suggests the Russians are": no act on anyone
+            if token.lemma_.lower() == "help" and any(c.dep_ in {"xcomp", "ccomp"}
+                                                      for c in token.children):
+                continue  # "to help prevent escalation": the help is what it helps do
+            if token.lemma_.lower() in ATTEMPT_VERBS and _infinitive_complement(token):
+                continue  # "seeking to topple Assad": an attempt, coded as what it attempts
+            if any(c.dep_ == "dobj" and _press_event(c) for c in token.children):
+                continue  # "held a news conference"
+            if token.lemma_.lower() in PUBLISHING and any(
+                    w.lemma_.lower() in PUBLISHED for c in token.children if c.dep_ == "dobj"
+                    for w in (c, *(m for m in c.lefts if m.dep_ in {"nmod", "compound"}))):
+                continue  # "released a video": a publication, not a release of prisoners
+            hit = _with_object(token, hit)
+            if token.lemma_.lower() in lex.LIGHT_VERBS and \
+                    hit == lex.VERBS.get(token.lemma_.lower()):
+                # "imposed sanctions", "imposed a curfew": the noun names the event
+                carried = [_noun_trigger(c) for c in token.children if c.dep_ == "dobj"]
+                hit = next((c for c in carried if c), hit)
+            found.append(_Candidate(token, *hit))
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            hit = _noun_trigger(token)
+            if hit is None:
+                continue
+            head = token.head
+            carried = _verb_in(head, lex.LIGHT_VERBS | CARRIERS) and \
+                token.dep_ in {"dobj", "nsubj", "nsubjpass"}
+            if head.pos_ == "VERB" and not carried and (
+                    _verb_trigger(head) is not None or _with_object(head, ("", ""))[0]
+                    or _cameo_trigger(head)):
+                continue  # the verb already codes it: "condemned the attack" is ACCUSE
+            found.append(_Candidate(token, *hit, noun=True))
+    return found
+PLEDGEABLE = lex.COOPERATIVE | {"CONCEDE", "RETREAT"}
+
+
+def _event_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.ent_type_ not in NAMED and \
+        _noun_trigger(token) is not None
+# Verbs whose clause is a belief or a hope, not a report: "believes the blast will lead".
+OPINION_VERBS = {"believe", "think", "suggest", "argue", "fear", "feel", "suspect", "doubt",
+                 "wonder", "predict", "estimate", "guess", "imagine", "assume", "worry",
+                 "speculate", "hope", "wish", "pray", "dream", "expect", "reckon"}
+# Verbs of perceiving: "heard shelling" reports what was heard, not an act.
+PERCEPTION_VERBS = {"hear", "see", "watch", "notice", "witness", "observe", "sense", "smell"}
+# Verbs of trying: with an infinitive, the act tried is the event ("sought to topple").
+ATTEMPT_VERBS = {"seek", "try", "attempt", "strive", "push", "press", "work", "move"}
+# Verbs saying their infinitive did not happen: "failed to halt".
+FAILING = {"fail", "neglect"}
+QUOTE_MARKS = {'"', "“", "”", "``", "''", "‘", "’"}
+# Acts of publishing whose object is a work, not a concession: "released a video".
+PUBLISHING = {"release", "issue", "publish", "post", "air", "broadcast", "show", "share",
+              "circulate", "distribute", "leak", "put"}
+PUBLISHED = {"video", "footage", "image", "photo", "picture", "statement", "report",
+             "document", "letter", "message", "recording", "tape", "figure", "detail",
+             "list", "data", "audio", "book", "film", "transcript", "communique", "result",
+             "finding", "poll", "survey"}
+# Verbs that carry an event noun as their object, beside the light verbs: "undertook a
+# mission", "renewed negotiations", "reimposed blockades".
+CARRIERS = {"undertake", "renew", "organize", "organise", "complete", "reimpose", "wage",
+            "perform", "step", "intensify", "escalate", "join", "attend", "stage",
+            "conclude", "finish", "restart", "relaunch", "expand", "extend", "reiterate",
+            "repeat", "restate", "reaffirm", "voice", "confirm", "pledge", "offer", "show",
+            "signal"}
