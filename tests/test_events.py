@@ -497,6 +497,12 @@ def test_an_actor_does_not_act_on_itself_unless_told_so(code):
     assert event.recipient is None or event.recipient.country != "FRA"
 
 
+def test_two_spellings_of_one_actor_are_one_party_not_actor_and_recipient(code):
+    # unnamed "Israeli soldiers" and "the IDF" are both the Israel Defense Forces
+    event = primary(code("Israeli soldiers attacked the IDF base."))
+    assert event.event_type == "ASSAULT" and event.recipient is None
+
+
 def test_a_stated_plan_is_a_planned_act_of_whoever_states_it(code):
     events = code("Netanyahu met Blinken on Friday. However, he reiterated plans to push "
                   "into Rafah.")

@@ -26,6 +26,7 @@ from chronicle.extract.events.trigger import (
     _event_noun,
     _noun_trigger,
 )
+from chronicle.extract.identity import canonical_name
 from chronicle.extract.places import geocode
 
 OBJECT_PREPS = {"with", "against", "on", "to", "at", "for", "from", "into", "toward",
@@ -862,6 +863,10 @@ def _same_entity(actor: Actor, recipient: Actor) -> bool:
     if not actor.code or actor.code != recipient.code:
         return False
     if actor.name and actor.name == recipient.name:
+        return True
+    # two spellings of one actor ("IDF", "the Israeli Defence Forces", "Israeli troops") are
+    # one party, named or not
+    if canonical_name(actor) and canonical_name(actor) == canonical_name(recipient):
         return True
     return actor.text.lower() == recipient.text.lower() or (
         actor.kind in STATE_KINDS and recipient.kind in STATE_KINDS)
