@@ -15,6 +15,7 @@ from chronicle.extract.identity import (
     is_abbreviation,
     is_proper_name,
     name_key,
+    office_title,
     resolve_mentions,
     table_identity,
     without_middle_initials,
@@ -138,6 +139,8 @@ def test_canonical_titles():
     assert canonical_title("US Senator Marco Rubio") == "Marco Rubio"
     assert canonical_title("the U.N.") == "United Nations"
     assert canonical_title("Brasilia") == "Brasília"
+    assert canonical_title("Recep Tayyip Erdogan") == "Recep Tayyip Erdoğan"  # accents kept
+    assert canonical_title("the Zetas Cartel") == "Los Zetas"
     assert is_proper_name("Amherst College")
     assert not is_proper_name("Slovak Soldiers")
     assert not is_proper_name("two Chinese warplanes")
@@ -150,6 +153,44 @@ def test_a_users_file_renames_an_actor(tmp_path: Path):
     assert table_identity("Coast Relief", reg).name == "Coastal Relief Agency"
     found = resolve_mentions([Mention("a1", "CRA", "ORG")], reg)
     assert [i.name for i in found.values()] == ["Coastal Relief Agency"]
+
+
+def test_a_tabled_name_is_filed_under_its_own_spelling(tmp_path: Path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("Zoë Ångström-Ñúñez\tZoe Angstrom-Nunez\tNOR\tGOV\n", encoding="utf-8")
+    reg = build_registry([path])
+    assert canonical_title("Zoe Angstrom-Nunez", reg) == "Zoë Ångström-Ñúñez"
+
+
+def test_initials_for_first_names_are_the_one_tabled_person(tmp_path: Path):
+    path = tmp_path / "mine.tsv"
+    path.write_text("Henrietta Q. Lindqvist\t\tNOR\tGOV\t\t\tminister\n"
+                    "Harald Lindqvist\t\tSWE\tGOV\t\t\tminister\n"
+                    "Petra Moen\t\tNOR\tGOV\t\t\tminister\n"
+                    "Paul Moen\t\tNOR\tGOV\t\t\tminister\n", encoding="utf-8")
+    reg = build_registry([path])
+    assert canonical_title("H. Q. Lindqvist", reg) == "Henrietta Q. Lindqvist"
+    assert canonical_title("H.  Q.  Lindqvist", reg) == "Henrietta Q. Lindqvist"
+    assert canonical_title("H. Lindqvist", reg) == "Harald Lindqvist"
+    assert canonical_title("P. Moen", reg) == "P. Moen"  # two people fit: neither is chosen
+    assert canonical_title("K. Lindqvist", reg) == "K. Lindqvist"
+
+
+@pytest.mark.parametrize(("text", "title"), [
+    ("the Norwegian ambassador to the UN",
+     "Permanent Representative of Norway to the United Nations"),
+    ("Canadian Ambassador to the United Nations",
+     "Permanent Representative of Canada to the United Nations"),
+    ("Britain's envoy to the United Nations",
+     "Permanent Representative of the United Kingdom to the United Nations"),
+    ("the US ambassador to the U.N.", "United States Ambassador to the United Nations"),
+    ("ambassador to the UN", ""),
+    ("the Canadian ambassador to France", ""),
+])
+def test_a_countrys_envoy_to_the_un_is_its_permanent_representative(text, title):
+    assert office_title(text) == title
+    if title:
+        assert canonical_title(text) == title
 
 
 def test_the_held_back_part_is_stable_and_about_a_quarter():

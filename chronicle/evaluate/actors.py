@@ -23,7 +23,13 @@ import sys
 from pathlib import Path
 
 from chronicle.extract.actors import registry
-from chronicle.extract.identity import Mention, canonical_title, is_proper_name, resolve_mentions
+from chronicle.extract.identity import (
+    Mention,
+    canonical_title,
+    is_proper_name,
+    office_title,
+    resolve_mentions,
+)
 
 RESOLVERS = {"agent_to_code", "short_text_to_agent", "search_nat", "trf_agent_match"}
 PAIRS = Path(__file__).parent / "data" / "actor_pairs.tsv"
@@ -55,6 +61,10 @@ def _title(record: dict, reg) -> str:  # type: ignore[no-untyped-def]
         return actor.name
     if actor is not None and actor.kind in {"capital", "city"}:
         return canonical_title(text, reg)
+    if actor is None or actor.kind == "agent":
+        office = office_title(text, reg)  # "Canadian Ambassador to the United Nations"
+        if office:
+            return office
     if actor is not None and actor.kind in {"country", "demonym", "pronoun"}:
         return ""  # a state as a whole, a nationality: no article of an actor of its own
     # a proper name the tables lack is its own title; a description has none

@@ -229,6 +229,9 @@ def canonical_title(text: str, reg: Registry | None = None) -> str:
     found = table_identity(name, reg)
     if found is not None:
         return found.name
+    office = office_title(name, reg)
+    if office:
+        return office
     words = name.split()
     while len(words) > 1 and _prefix_word(words[0], reg):
         words = words[1:]
@@ -236,12 +239,58 @@ def canonical_title(text: str, reg: Registry | None = None) -> str:
     found = table_identity(name, reg) or table_identity(without_middle_initials(name), reg)
     if found is None and len(words) > 1 and _country_word(words[-1], reg):
         found = table_identity(" ".join(words[:-1]), reg)  # "the PRI Mexico": the PRI
+    if found is None:
+        found = _initialled_person(name, reg)
     if found is not None:
         return found.name
     place = reg.places.lookup(name) if reg.places is not None else None
     if place is not None and len(words) <= 3 and place.kind != "country":
         return place.name
     return name
+
+
+def _initialled_person(name: str, reg: Registry) -> Identity | None:
+    """The one tabled person "G. W. Bush" abbreviates: the same surname, and initials that
+    are the first letters of the other names in order (George W. Bush)."""
+    words = name.split()
+    if len(words) < 2 or not all(_INITIAL.match(w) for w in words[:-1]):
+        return None
+    letters = [w[0].upper() for w in words[:-1]]
+    fits = {(found[0], found[2]) for found in _tables(reg).by_key.values()
+            if found[1] == "person" and len(found[0].split()) == len(words) and
+            found[0].split()[-1] == words[-1] and
+            [w[0].upper() for w in found[0].split()[:-1]] == letters}
+    if len(fits) != 1:
+        return None
+    person, country = fits.pop()
+    return Identity(person, "person", country)
+
+
+# "the Canadian ambassador to the UN", "France's envoy to the United Nations"
+_UN_ENVOY = re.compile(r"^(?:the\s+)?(?P<state>[\w.'’ -]+?)(?:'s|’s)?\s+(?:ambassador|envoy|"
+                       r"permanent representative)\s+to\s+(?:the\s+)?(?:united nations|"
+                       r"u\.?n\.?)$", re.IGNORECASE)
+# Country names an encyclopedia writes with "the": "of the United Kingdom".
+_WITH_ARTICLE = re.compile(r"^(?:United |.* Republic\b|Netherlands|Philippines|Bahamas|Gambia|"
+                           r"Maldives|Comoros|Seychelles|Marshall Islands|Solomon Islands)")
+
+
+def office_title(text: str, reg: Registry | None = None) -> str:
+    """The encyclopedia's page of an office named by its country, "" for none: a country's
+    envoy to the United Nations is its "Permanent Representative of X to the United
+    Nations" (the United States' is "United States Ambassador to the United Nations")."""
+    reg = reg or registry()
+    match = _UN_ENVOY.match(clean(text))
+    if match is None or reg.places is None:
+        return ""
+    iso3 = reg.country_of(match.group("state"))
+    country = reg.places.country_names.get(iso3, "") if iso3 else ""
+    if not country:
+        return ""
+    if iso3 == "USA":
+        return "United States Ambassador to the United Nations"
+    article = "the " if _WITH_ARTICLE.match(country) else ""
+    return f"Permanent Representative of {article}{country} to the United Nations"
 
 
 def is_proper_name(text: str, reg: Registry | None = None) -> bool:
