@@ -183,3 +183,25 @@ def test_counts_for_a_day_disagree_only_where_they_name_the_same_place():
     assert [{d.first.source_actor, d.second.source_actor} for d in found] == [
         {"residents", "the army"}]  # Homs is another incident; tonnes name no referent
     assert disagreements([], figures) == []  # no place in common, no running total
+
+
+# Number forms written for these tests: abbreviated and compound scales, mixed numbers, minus.
+@pytest.mark.parametrize(("text", "value"), [
+    ("It cost $1.2bln.", 1_200_000_000),
+    ("a 5 mln euros loan", 5_000_000),
+    ("It cost £2tn.", 2_000_000_000_000),
+    ("a Rs 5 cr project", 50_000_000),
+    ("a ₹1.2 lakh crore budget", 1_200_000_000_000),
+    ("one and a half miles away", 1.5),
+    ("1 1/2 miles away", 1.5),
+    ("three and a half million dollars", 3_500_000),
+    ("2 and a half million people", 2_500_000),
+    ("minus 5 degrees", -5),
+])
+def test_scales_mixed_numbers_and_minus(text, value):
+    assert [f.value for f in parse_figures(text)] == [value]
+
+
+def test_a_vague_number_of_a_unit_takes_the_unit():
+    [fig] = parse_figures("They walked hundreds of kilometres.")
+    assert (fig.value, fig.unit, fig.bound) == (100, "kilometre", ">=")

@@ -268,3 +268,87 @@ def test_a_figure_in_the_words_of_who_speaks_is_not_said_by_them():
     after = Figure(start=60, end=63, text="108", value=108, low=108, high=108)
     assert attribution_holding([said], inside, 0) is None
     assert attribution_holding([said], after, 0) is said
+
+
+# A general inventory of unit forms, written for these tests (not from any data set).
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("a 3,000-square-foot house", 3000, "square foot"),
+    ("an office of 50,000 sq. ft.", 50000, "square foot"),
+    ("a reserve of 20 sq. km.", 20, "square kilometre"),
+    ("the 40-square-mile lake", 40, "square mile"),
+    ("a 250 cc scooter", 250, "cubic centimetre"),
+    ("the car does 40 mpg", 40, "mile per gallon"),
+    ("they pump 2 million bpd", 2_000_000, "barrel per day"),
+    ("a 20-kiloton device", 20, "kiloton"),
+    ("a 300 hp engine", 300, "horsepower"),
+    ("tyres at 35 psi", 35, "pound per square inch"),
+    ("pressure fell to 960 hPa", 960, "hectopascal"),
+    ("noise of 90 dB", 90, "decibel"),
+    ("the 2.4 GHz band", 2.4, "gigahertz"),
+    ("a dose of 20 mSv", 20, "millisievert"),
+    ("plants make 40 TWh", 40, "terawatt hour"),
+    ("3 fl oz of oil", 3, "fluid ounce"),
+])
+def test_unit_inventory_beyond_the_dev_sentences(text, value, unit):
+    assert (value, unit) in found(text)
+
+
+@pytest.mark.parametrize(("text", "value", "unit"), [
+    ("It sold for $US5 million.", 5_000_000, "dollar"),
+    ("a fee of $A20", 20, "australian dollar"),
+    ("tickets at NT$500", 500, "new taiwan dollar"),
+    ("it costs 5 US cents", 5, "cent"),
+    ("a 20 euro cents stamp", 20, "cent"),
+    ("a bill of Rp 5,000", 5000, "indonesian rupiah"),
+    ("priced at RM50", 50, "malaysian ringgit"),
+    ("costing 300 baht", 300, "thai baht"),
+    ("for SEK 50", 50, "swedish krona"),
+    ("paid 50 zloty", 50, "polish zloty"),
+    ("a fine of KSh 500", 500, "shilling"),
+    ("worth 20,000 dong", 20000, "vietnamese dong"),
+    ("a Dh5 million villa", 5_000_000, "uae dirham"),
+])
+def test_currencies_of_the_world(text, value, unit):
+    assert (value, unit) in found(text)
+
+
+def test_a_currency_code_that_is_a_word_is_no_currency():
+    assert found("He has lost his pen 7 times.") == [(7, "times")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ('He is 5\'11" tall.', [(5, "foot"), (11, "inch")]),
+    ("The wall is 10' high.", [(10, "foot")]),
+    ('The screen is 6" wide.', [(6, "inch")]),
+    ("The pipe is 6 in. wide.", [(6, "inch")]),
+    ("a 10' x 12' shed", [(10, "foot"), (12, "foot")]),
+])
+def test_feet_and_inches_written_with_marks(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize("text", ['He said "I paid 10" and left.', "The 10 'experts' spoke."])
+def test_a_quote_mark_after_a_number_closes_a_quotation(text):
+    assert all(unit not in {"foot", "inch"} for _, unit in found(text))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The room is 10 by 12 feet.", [(10, "foot"), (12, "foot")]),
+    ("A 3 x 4 m room.", [(3, "metre"), (4, "metre")]),
+    ("a 2×3×4 m crate", [(2, "metre"), (3, "metre"), (4, "metre")]),
+])
+def test_a_side_of_a_measure_takes_the_unit_written_once(text, expected):
+    assert found(text) == expected
+
+
+def test_a_number_by_a_year_takes_no_unit():
+    assert found("Sales rose 5 by 2020.")[0][1] is None
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("the airline buys 3 billion gallons of jet fuel a year", "gallon per year"),
+    ("farms get 5 tonnes of wheat per hectare", "metric ton per hectare"),
+    ("they laid 5 km of road a year earlier", "kilometre"),  # "a year earlier" is no rate
+])
+def test_a_rate_whose_denominator_follows_what_is_measured(text, unit):
+    assert [u for _, u in found(text)] == [unit]

@@ -47,7 +47,10 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
         "eighty": 80, "ninety": 90}
 SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000,
           "trillion": 1_000_000_000_000, "dozen": 12, "m": 1_000_000, "mn": 1_000_000,
-          "bn": 1_000_000_000, "k": 1_000, "lakh": 100_000, "crore": 10_000_000}
+          "bn": 1_000_000_000, "k": 1_000, "lakh": 100_000, "crore": 10_000_000,
+          # Abbreviations of newswires and of Indian English ("$1.2bln", "Rs 5 cr", "£2tn").
+          "bln": 1_000_000_000, "mln": 1_000_000, "tn": 1_000_000_000_000, "cr": 10_000_000,
+          "lakh crore": 1_000_000_000_000}
 FRACTIONS = {"half": 0.5, "quarter": 0.25, "third": 1 / 3}
 VULGAR_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3, "⅛": 0.125}
 VAGUE = {"dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1_000,
@@ -84,15 +87,18 @@ _SCALE_WORD = "hundred|thousand|million|billion|trillion|dozen|lakh|crore"
 _DIGITS = (r"\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?"  # lakh grouping: "12,34,567"
            r"|\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u202f\u00a0]\d{3})+(?![\d,.]\d)"
            r"|\d+(?:\.\d+)?")
-_WORDNUM = (rf"(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?"
+# A whole number and a fraction: "one and a half", "2 and a quarter", "1 1/2".
+_AND_A_FRACTION = r"[ ]and[ ]an?[ ](?:half|quarter|third)"
+_WORDNUM = (rf"(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?(?:{_AND_A_FRACTION})?"
             rf"(?:[ -](?:{_SCALE_WORD})s?(?: (?:and )?(?:{_NUM_WORD})(?:[- ](?:{_NUM_WORD}))?)?)*")
 _CURRENCY = trie_pattern(before_forms())
 _FRACTION_WORD = r"(?:(?:an?|one|two|three)[ -])?(?:half|quarter|third)s?"
 _NUMBER = (
-    rf"(?P<cur>(?:{_CURRENCY})[ \t]?)?(?P<sign>(?<![\w)])[-−][ \t]?)?"
+    rf"(?P<cur>(?:{_CURRENCY})[ \t]?)?(?P<sign>(?<![\w)])(?:[-−]|minus[ \t])[ \t]?)?"
     rf"(?:(?P<frac>(?<![\d/])(?:[1-9]|1[0-5])/(?:[2-5]|8|10|16)(?![\d/])|\d*[½¼¾⅓⅔⅛])"
-    rf"|(?P<digits>{_DIGITS})(?:[ -]?(?P<scale>million|billion|trillion|thousand|hundred|"
-    rf"dozen|lakh|crore|bn|mn|m|k)s?\b)?"
+    rf"|(?P<digits>{_DIGITS})(?P<mixed>{_AND_A_FRACTION}\b|[ ][1-7]/(?:2|3|4|8)(?![\d/]))?"
+    rf"(?:[ -]?(?P<scale>million|billion|trillion|thousand|hundred|dozen|lakh[ -]crore|lakh|"
+    rf"crore|bln|mln|bn|mn|tn|cr|m|k)s?\b)?"
     rf"|(?P<words>{_FRACTION_WORD}[ -](?:{_SCALE_WORD})\b"
     rf"|(?:(?:an?|one|two|three)[ -])(?:half|quarter|third)s?(?=\s+(?:of|an?)\b)"
     rf"|half(?=\s+(?:of\s+)?(?:the|its|their|all|his|her|our|them)\b)"
@@ -197,7 +203,16 @@ NOT_UNITS = {"were", "was", "are", "is", "have", "has", "had", "will", "would", 
 
 def words_value(phrase: str) -> float | None:
     """The value of a number written in words: "two dozen", "a million", "sixty-five"."""
-    text = phrase.lower().replace("-", " ").replace(" and ", " ")
+    text = phrase.lower().replace("-", " ")
+    mixed = re.search(r"\s+and\s+an?\s+(half|quarter|third)\b", text)
+    if mixed:  # "three and a half million": the fraction joins the number before the scale
+        whole = words_value(text[:mixed.start()])
+        rest = text[mixed.end():].strip()
+        scale = words_value(rest) if rest else 1.0
+        if whole is None or scale is None:
+            return None
+        return (whole + FRACTIONS[mixed.group(1)]) * scale
+    text = text.replace(" and ", " ")
     if text.startswith("half a") or text.startswith("half an"):
         rest = words_value(text.split(" ", 2)[2]) if text.count(" ") >= 2 else None
         return rest / 2 if rest else None
@@ -250,8 +265,8 @@ def number_value(match: re.Match, prefix: str = "") -> float | None:
         return (float(whole) if whole else 0.0) + VULGAR_FRACTIONS[written[-1]]
     if g(prefix + "digits"):
         digits = re.sub(r"[,\s\u202f\u00a0]", "", g(prefix + "digits"))
-        value = float(digits)
-        scale = (g(prefix + "scale") or "").lower()
+        value = float(digits) + _mixed_fraction(g(prefix + "mixed"))
+        scale = re.sub(r"[\s-]+", " ", (g(prefix + "scale") or "").lower())
         if scale:
             value *= SCALES.get(scale.rstrip("s") if scale not in SCALES else scale, 1)
         return value
@@ -264,6 +279,16 @@ def number_value(match: re.Match, prefix: str = "") -> float | None:
             return {"tens": 10, "hundreds": 100}[parts[0]] * VAGUE[parts[1]]
         return VAGUE[vague]
     return None
+
+
+def _mixed_fraction(written: str | None) -> float:
+    """What "and a half" or " 1/2" adds to the whole number before it."""
+    if not written:
+        return 0.0
+    if "/" in written:
+        top, bottom = written.split("/")
+        return int(top) / int(bottom) if int(top) < int(bottom) else 0.0
+    return FRACTIONS[written.split()[-1]]
 
 
 def _is_excluded(text: str, m: re.Match, measured: bool = False) -> bool:
@@ -373,7 +398,7 @@ TIMES = Unit("times", "multiple")
 CENTS_AFTER = re.compile(rf"[ \t]+(?:and[ \t]+)?(?P<n>\d{{1,2}}|{_WORDNUM})"
                          r"(?:[ \t]+cents?)?(?![\w%$-]|[.,]\d|[ \t]+(?:and\b|[a-z]))",
                          re.IGNORECASE)
-SCALE_AFTER = re.compile(r"[ \t]+(?P<s>million|billion|trillion|thousand|bn|mn)\b",
+SCALE_AFTER = re.compile(r"[ \t]+(?P<s>million|billion|trillion|thousand|bln|mln|bn|mn)\b",
                          re.IGNORECASE)
 
 
@@ -427,11 +452,20 @@ def _measure(text: str, m: re.Match, end: int, value: float) -> tuple[
     if m.group("pct") or m.group("r_pct"):
         return Unit("percentage", "percentage"), end, 1.0, 0.0
     found = unit_after(text, end)
+    vague_of = re.match(r"[ \t]+of[ \t]+", text[end:]) if m.group("vague") else None
+    if found is None and vague_of:  # "hundreds of kilometres", "millions of dollars"
+        found = unit_after(text, end + vague_of.end())
     if found is None:
         inches = re.match(r"[ \t]*in\b", text[end:])  # "12 ft 2 in": "in" is no unit alone
         if inches and re.search(r"(?:ft|feet|foot)[ \t]*$",
                                 text[max(0, m.start() - 8):m.start()]):
             return Unit("inch", "length"), end + inches.end(), 1.0, 0.0
+        marked = _marked_length(text, m.start(), end)
+        if marked is not None:
+            return marked[0], marked[1], 1.0, 0.0
+        side = _side_of(text, end)
+        if side is not None:  # "10 by 12 feet", "3 x 4 m": one side of a measure
+            return side, end, 1.0, 0.0
         return None, end, 1.0, 0.0
     unit, end = found.unit, found.end
     multiplier = found.multiplier
@@ -452,6 +486,50 @@ def _measure(text: str, m: re.Match, end: int, value: float) -> tuple[
             if added is not None and added < 100:
                 return unit, cents.end(), multiplier, added / 100
     return unit, end, multiplier, 0.0
+
+
+# Words that say which extent a length is ("10' high", '6" wide', "6 in. long"), or that a
+# second side follows ("10' x 12'"): a quote mark or "in" there marks feet or inches.
+EXTENT = r"(?:long|wide|high|tall|deep|thick|across|in[ \t]+diameter|x|×|by)\b|[x×][ \t]*\d"
+FEET_MARK = re.compile(rf"['’′](?=\d{{1,2}}(?:\.\d+)?[ \t]?(?:\"|”|″|'')|[ \t]*(?:{EXTENT}))")
+INCH_MARK = re.compile(rf"[ \t]?(?:\"|”|″|'')(?=[ \t]*(?:{EXTENT}))")
+INCH_WORD = re.compile(rf"[ \t]*in\.?(?=[ \t]+(?:{EXTENT}))")
+SIDE = re.compile(rf"[ \t]*(?:x|×|by)[ \t]*(?:{_DIGITS}|{_WORDNUM})\b", re.IGNORECASE)
+
+
+def _marked_length(text: str, start: int, end: int) -> tuple[Unit, int] | None:
+    """Feet or inches written with marks ("5'11\"", "10' high", '6" wide') or "in."
+    before an extent ("6 in. wide"), with where the unit ends. A quote mark is a foot mark
+    only straight after the number, and either mark only before an extent or another
+    length: elsewhere it closes a quotation."""
+    feet = FEET_MARK.match(text, end)
+    if feet is None and re.search(r"['’′\"″][ \t]*(?:x|×|by)[ \t]*$",
+                                  text[max(0, start - 8):start]):
+        feet = re.compile(r"['’′](?![A-Za-z])").match(text, end)  # the second side: "10' x 12'"
+    if feet:
+        return Unit("foot", "length"), feet.end()
+    after_feet = re.search(r"\d['’′]$", text[max(0, start - 4):start])
+    inch_mark = re.match(r"[ \t]?(?:\"|”|″|'')(?![A-Za-z])", text[end:]) if after_feet \
+        else INCH_MARK.match(text, end)
+    if inch_mark:
+        return Unit("inch", "length"), end + inch_mark.end() if after_feet else inch_mark.end()
+    inch_word = INCH_WORD.match(text, end)
+    if inch_word:
+        return Unit("inch", "length"), inch_word.end()
+    return None
+
+
+def _side_of(text: str, end: int, depth: int = 0) -> Unit | None:
+    """The length unit of the next side, where a number is one side of a measure written
+    once for all ("10 by 12 feet", "3 x 4 x 5 m")."""
+    side = SIDE.match(text, end)
+    if side is None or depth > 2:
+        return None
+    found = unit_after(text, side.end())
+    if found is None:
+        marked = _marked_length(text, side.start(), side.end())
+        return marked[0] if marked else _side_of(text, side.end(), depth + 1)
+    return found.unit if found.unit.dimension == "length" else None
 
 
 def _two_figures(text: str, m: re.Match) -> bool:

@@ -71,9 +71,10 @@ def units() -> dict[str, Unit]:
 
 
 def _pattern(form: str) -> str:
-    """A form as a regular expression: any run of spaces for a space, and no letter or digit
+    """A form as a regular expression: any run of spaces or a hyphen for a space (a compound
+    before a noun is hyphenated: "a 3,000-square-foot house"), and no letter or digit
     straight after a form that ends in one ("m" is no unit in "m212")."""
-    body = r"\s*".join(re.escape(part) for part in form.split(" "))
+    body = r"(?:\s*-\s*|\s*)".join(re.escape(part) for part in form.split(" "))
     return body + (r"(?![^\W_])" if form[-1:].isalnum() else "")
 
 
@@ -99,16 +100,21 @@ def _matchers(position: str) -> tuple[re.Pattern, re.Pattern, dict[str, list[tup
             re.compile(f"(?:{alternation(loose)})", re.IGNORECASE), lookup)
 
 
+def _squeezed(written: str) -> str:
+    """A form without its spaces and hyphens: "square-foot", "square foot" are one form."""
+    return re.sub(r"[\s-]+", "", written)
+
+
 def _key(written: str) -> str:
-    return re.sub(r"\s+", "", written).lower()
+    return _squeezed(written).lower()
 
 
 def _unit_of(written: str, position: str) -> Unit | None:
     """The unit a matched form names (its exact-case form first)."""
     candidates = _matchers(position)[2].get(_key(written), [])
-    squeezed = re.sub(r"\s+", "", written)
+    squeezed = _squeezed(written)
     for form, unit in candidates:
-        if re.sub(r"\s+", "", form) == squeezed:
+        if _squeezed(form) == squeezed:
             return unit
     loose = [u for f, u in candidates if len(f) > 1]
     return loose[0] if loose else None
@@ -147,10 +153,33 @@ def unit_after(text: str, pos: int, attached: bool = False) -> UnitMatch | None:
         return None
     end, unit = found
     rate = _denominator(text, end, price=unit.dimension == "currency")
+    if rate is None and unit.dimension != "currency":
+        rate = _rate_after_material(text, end)
     if rate is not None:
         end, per = rate
         unit = Unit(f"{unit.name} per {per}", f"{unit.dimension} rate")
     return UnitMatch(unit, start, end, multiplier)
+
+
+_MATERIAL_WORD = re.compile(r"[ \t]+([A-Za-z][\w'’-]*)")
+
+
+def _rate_after_material(text: str, pos: int) -> tuple[int, str] | None:
+    """A rate whose denominator follows what is measured: "2 billion gallons of jet fuel a
+    year", "5 tonnes of wheat per hectare" (up to three words of it)."""
+    of = re.match(r"[ \t]+of\b", text[pos:])
+    if of is None:
+        return None
+    pos += of.end()
+    for _ in range(3):
+        word = _MATERIAL_WORD.match(text, pos)
+        if word is None or word.group(1).lower() in {"per", "a", "an", "each", "the"}:
+            return None
+        pos = word.end()
+        rate = _denominator(text, pos)
+        if rate is not None:
+            return rate
+    return None
 
 
 _RATE = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(per|/)|(an?|each))[ \t]*(?:-[ \t]*)?", re.IGNORECASE)
