@@ -597,3 +597,93 @@ def test_blocking_a_proposal_is_rejecting_it(code, text, event_type):
 def test_who_arrests_in_a_city_unnamed_is_the_state_there(code, text):
     event = primary(code(text))
     assert (event.actor.country, event.actor.sector) == ("KEN", "GOV")
+
+
+@pytest.mark.parametrize("text", [
+    "The storm killed 20 people in the province on Monday.",
+    "Twenty people were killed by floods in the province on Monday.",
+    "The earthquake hit villages near the border, killing 30 people.",
+])
+def test_forces_of_nature_attack_no_one(code, text):
+    assert [e for e in code(text) if e.event_type == "ASSAULT"] == []
+
+
+def test_a_fire_that_rages_is_a_blaze_not_gunfire(code):
+    events = code("The town ran short of fuel on Monday as a fire raged at a depot hit by a "
+                  "rocket from government forces.")
+    assert [e.trigger for e in events if e.trigger == "fire"] == []
+
+
+def test_an_attack_with_a_participle_is_still_an_attack(code):
+    # the rule above looks through "killing" to its subject only where that is nature
+    assert primary(code("Rebels attacked the town on Monday, killing 30 people.")
+                   ).event_type == "ASSAULT"
+
+
+@pytest.mark.parametrize("text", [
+    '"Thank you," the minister told reporters in Cairo on Monday.',
+    "The fighting died down on Tuesday.",
+])
+def test_courtesies_and_subsiding_are_no_events(code, text):
+    assert code(text) == []
+
+
+def test_thanks_with_a_subject_is_support(code):
+    event = primary(code("Protesters thanked the army for its support on Friday."))
+    assert event.event_type == "SUPPORT"
+
+
+def test_what_is_fired_is_the_weapon_not_the_recipient(code):
+    event = primary(code("Gunmen fired rockets into Israeli territory from Lebanon on Monday."))
+    assert event.event_type == "ASSAULT"
+    assert event.recipient is not None and event.recipient.country == "ISR"
+    assert "rocket" not in (event.recipient.text or "").lower()
+
+
+def test_a_country_named_as_a_goal_is_not_the_doers_home(code):
+    event = primary(code("A terrorist cell launched missions towards Israeli territory "
+                         "from Syria."))
+    assert event.actor is not None and event.actor.country != "ISR"
+
+
+def test_a_price_that_settles_and_pulls_back_is_no_event(code):
+    events = code("U.S. crude fell $2.87 to settle at $109.92 on Monday, pulling back after "
+                  "reaching an early peak.")
+    assert events == []
+
+
+def test_forces_that_pull_back_still_retreat(code):
+    event = primary(code("Rebel forces pulled back from the town on Monday."))
+    assert event.event_type == "RETREAT"
+
+
+def test_an_act_of_last_week_is_not_dated_by_the_day_it_was_reported(code):
+    event = primary(code("The army killed 20 protesters last week, the opposition said on "
+                         "Monday.", published="2024-03-22"))
+    assert (event.date, event.date_basis) == ("2024-03-11", "text")
+    # with no time of its own, the act still takes the day of the report
+    event = primary(code("The opposition said on Monday that the army had killed 20 "
+                         "protesters.", published="2024-03-22"))
+    assert event.date == "2024-03-18"
+
+
+def test_they_in_a_quotation_is_not_its_speaker(code):
+    event = primary(code('"They attacked our forces so we had to answer them," the minister '
+                         "said."))
+    assert event.event_type == "ASSAULT" and event.actor is None
+    # "we" in the quotation is the speaker's side
+    event = primary(code('"We attacked their positions," the rebel commander said.'))
+    assert event.actor is not None and event.actor.sector == "REB"
+
+
+def test_a_quoted_word_between_a_name_and_its_pronoun_parts_nothing(code):
+    event = primary(code('Mr Bush began his speech joking that Rice had told him to be a '
+                         '"realist" about the reception he would get in Brussels, but he was '
+                         'greeted with applause when he spoke.'))
+    assert event.recipient is not None and event.recipient.country == "USA"
+
+
+def test_a_quotation_begun_in_an_earlier_sentence_still_parts_its_pronoun(code):
+    event = primary(code('The minister spoke on Monday. "We had no choice. They attacked our '
+                         'forces," the minister said.'))
+    assert event.event_type == "ASSAULT" and event.actor is None

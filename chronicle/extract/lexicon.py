@@ -252,3 +252,31 @@ def attack_sense(verb: Token) -> str | None:
     if verbal == physical:
         return None
     return "verbal" if verbal else "physical"
+
+# Forces of nature: what they "hit", "kill" or "destroy" is no one's act ("floods destroyed
+# homes", "the earthquake struck the capital").
+NATURAL_FORCES = {"flood", "flooding", "storm", "earthquake", "quake", "tremor", "aftershock",
+                  "hurricane", "cyclone", "typhoon", "tornado", "tsunami", "landslide",
+                  "mudslide", "avalanche", "drought", "wildfire", "blizzard", "monsoon",
+                  "rain", "rainfall", "downpour", "snow", "snowstorm", "heatwave", "lightning",
+                  "eruption", "volcano", "wave", "wind", "gale", "epidemic", "outbreak",
+                  "disease", "famine", "weather"}
+# Verbs a blaze is the subject of: "a fire raged at the depot" is a fire, not gunfire.
+BLAZE_VERBS = {"rage", "burn", "spread", "engulf", "sweep", "gut", "blaze", "smoulder",
+               "smolder", "break", "consume",
+               "raged", "raging", "rages"}  # the tagger may lemmatise "raged" as "rag"
+# Phrasal verbs of subsiding: "the fighting died down" ends it; nobody died.
+SUBSIDING = {"die down", "die away", "die out", "calm down", "quiet down", "quieten down",
+             "peter out", "fizzle out", "wind down", "simmer down", "tail off"}
+# What is fired, launched or dropped: the weapon, never the one it hits ("fired rockets
+# into the town", "a depot hit by a rocket").
+MUNITIONS = {"rocket", "missile", "shell", "mortar", "bullet", "round", "grenade", "bomb",
+             "projectile", "munition", "ammunition", "salvo", "volley", "shot", "barrage",
+             "explosive", "ordnance", "flare", "gun", "rifle", "weapon"}
+# Verbs of a market report, when a price or a share is their measure: "crude fell $2.87 to
+# settle at $109.92, pulling back", "stocks rallied 3%". Prices agree, retreat and rally
+# with no one.
+PRICE_MOVES = {"settle", "pull", "retreat", "rally", "recover", "climb", "fall", "drop", "rise",
+               "slip", "ease", "firm", "advance", "gain", "lose", "jump", "surge", "tumble",
+               "plunge", "rebound", "slide", "dip", "soar", "close", "end", "finish", "trade",
+               "edge", "sink", "spike", "slump", "fetch", "cost"}

@@ -23,6 +23,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract import cameo
+from chronicle.extract import lexicon as lex
 from chronicle.extract.actors import Actor, Registry, registry
 from chronicle.extract.events.dates import _date
 from chronicle.extract.events.modality import (
@@ -60,6 +61,7 @@ from chronicle.extract.events.participants import (
 )
 from chronicle.extract.events.places import (
     _article_countries,
+    _goal_countries,
     _home_country,
     _location,
     _sentence_countries,
@@ -101,6 +103,8 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     here = [*_sentence_countries(span, reg), *context]
     # unnamed actors take a country the sentence names, else the story's own country
     domestic = here if home is None else [*_sentence_countries(span, reg), *home]
+    goals = _goal_countries(span, reg)  # "launched missions towards Israeli territory"
+    domestic = [c for c in domestic if c not in goals] if goals else domestic
     candidates = _candidates(span)
     coded = frozenset(i for c in candidates for i in (
         (c.trigger.i, c.trigger.head.i) if c.noun else (c.trigger.i,)))
@@ -109,6 +113,9 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             continue
         date, basis = _date(article, read, sentence, cand.trigger)
         actor_toks, recipient_toks = _participants(cand)
+        if cand.event_type == "ASSAULT":  # what was fired is the weapon: "fired rockets into X"
+            recipient_toks = [t for t in recipient_toks
+                              if t.lemma_.lower() not in lex.MUNITIONS]
         if cand.event_type == "CONSULT":  # "talks on a pullback": a topic, not a party
             recipient_toks = [t for t in recipient_toks if t.dep_ != "pobj" or
                               t.head.lower_ not in {"on", "over", "about"}]

@@ -16,13 +16,20 @@ def _date(article: Article, read: ReadArticle, sentence: Sentence,
     the publication date, flagged."""
     days = [t for t in read.timexes if t.sentence_index == sentence.index and t.first_day
             and t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"}]
+    periods = [t for t in read.timexes if t.sentence_index == sentence.index and t.first_day
+               and t.type == "DATE" and t.granularity in {"week", "month"}]
     if not days:
         return article.published, "published"
-    for tier in _clause_tiers(trigger):
+    for n, tier in enumerate(_clause_tiers(trigger)):
         own = [t for t in days if _token_at(trigger.doc, t.start) in tier]
         if own:
             nearest = min(own, key=lambda t: abs(t.start - trigger.idx))
             return nearest.first_day or article.published, "text"
+        if n == 0 and (named := [t for t in periods
+                                 if _token_at(trigger.doc, t.start) in tier]):
+            # "killed 20 last week, the opposition said on Monday": the act's own week or
+            # month, from its first day; the day it was reported is another clause's
+            return min(named, key=lambda t: abs(t.start - trigger.idx)).first_day, "text"
     return article.published, "published"
 
 

@@ -731,11 +731,38 @@ def _antecedent(trigger: Token, pronoun: Token, reg: Registry,
             continue
         for child in current.children:
             if child.dep_ in {"nsubj", "nsubjpass"} and child.i != pronoun.i and \
-                    child.lower_ not in PRONOUN_WORDS and _agrees(pronoun, child):
+                    child.lower_ not in PRONOUN_WORDS and _agrees(pronoun, child) and \
+                    not _quoted_apart(pronoun, child):
                 actor = _actor(child, reg, date)
                 if _valid(actor):
                     return _with_country(actor, child, reg), child
     return None, None
+
+
+def _quoted_apart(pronoun: Token, antecedent: Token) -> bool:
+    """'"They attacked our forces," the minister said': in direct speech "he", "she",
+    "it" and "they" are others than the speaker outside the quotation (who says "I", "we")."""
+    if pronoun.lower_ not in THIRD_PERSON:
+        return False
+    return _quotation_of(pronoun) != _quotation_of(antecedent)
+
+
+def _quotation_of(token: Token) -> int:
+    """Which quotation of its sentence ``token`` is in (marks paired in order; an odd first
+    mark closes a quotation begun before the sentence), -1 outside any. A quoted word
+    between two names ("told him to be a 'realist'") parts no one."""
+    sent = token.sent
+    marks = [t.i for t in sent if t.text in QUOTATION_MARKS]
+    if len(marks) % 2:
+        marks.insert(0, sent.start - 1)
+    for n in range(0, len(marks), 2):
+        if marks[n] < token.i < marks[n + 1]:
+            return n // 2
+    return -1
+
+
+THIRD_PERSON = {"he", "she", "it", "they"}
+QUOTATION_MARKS = {'"', "“", "”", "``", "''"}
 
 
 def _agrees(pronoun: Token, antecedent: Token) -> bool:

@@ -80,6 +80,30 @@ def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     return out
 
 
+def _goal_countries(span: Span, reg: Registry) -> set[str]:
+    """Countries the sentence names only as where something went ("missions towards Israeli
+    territory", "rockets into Lebanon"): not the home of an unnamed doer."""
+    goals: set[str] = set()
+    elsewhere: set[str] = set()
+    for ent in _span_ents(span):
+        if ent.label_ not in {"GPE", "NORP", "LOC"}:
+            continue
+        country = reg.country_of(ent.text)
+        if not country:
+            continue
+        node = ent.root
+        while node.dep_ in {"amod", "compound", "poss", "nmod"} and node.head.i != node.i:
+            node = node.head  # "Israeli territory": up to the noun the name modifies
+        aimed = node.dep_ == "pobj" and node.head.lower_ in GOAL_PREPS
+        (goals if aimed else elsewhere).add(country)
+    return goals - elsewhere
+
+
+# Prepositions of motion towards a goal: what follows is where the act went, not whose it
+# was. Not "against": a state's judges and police act against its own people.
+GOAL_PREPS = {"towards", "toward", "into", "onto"}
+
+
 def _based(ent: Span) -> bool:
     """"a UK-based group": where an organisation sits, not where the event is."""
     doc = ent.doc

@@ -260,6 +260,9 @@ def _candidates(sent: Span) -> list[_Candidate]:
                     hit = _cameo_trigger(token) or ("", "")
                 if not hit[0]:
                     continue
+            if _formula_of_thanks(token) or _subsiding(token) or _price_move(token) or (
+                    hit[0] == "ASSAULT" and _natural_force(token)):
+                continue  # "thank you", "the fighting died down", "floods hit the town"
             if token.lemma_.lower() in FAILING:
                 if _failed_to_cooperate(token):  # "failed to reach agreement"
                     found.append(_Candidate(token, "REJECT", ""))
@@ -289,6 +292,8 @@ def _candidates(sent: Span) -> list[_Candidate]:
             hit = _noun_trigger(token)
             if hit is None:
                 continue
+            if _natural_force(token) or _blaze(token):
+                continue  # "the storm's destruction", "a fire raged": nature, not an attack
             head = token.head
             carried = _verb_in(head, lex.LIGHT_VERBS | CARRIERS) and \
                 token.dep_ in {"dobj", "nsubj", "nsubjpass"}
@@ -299,6 +304,54 @@ def _candidates(sent: Span) -> list[_Candidate]:
             found.append(_Candidate(token, *hit, noun=True))
     return found
 PLEDGEABLE = lex.COOPERATIVE | {"CONCEDE", "RETREAT"}
+
+
+def _formula_of_thanks(token: Token) -> bool:
+    """"Thank you", "thank God": a courtesy or an exclamation, with no subject, not praise."""
+    return token.lemma_.lower() == "thank" and \
+        not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children) and \
+        any(c.dep_ == "dobj" and c.lower_ in {"you", "god", "goodness", "heaven", "heavens"}
+            for c in token.children)
+
+
+def _price_move(token: Token) -> bool:
+    """"Crude fell $2.87 to settle at $109.92, pulling back": a verb of a market report
+    measured in money or a share, on its own or on the verb whose subject it shares."""
+    if token.lemma_.lower() not in lex.PRICE_MOVES:
+        return False
+    verbs = [token]
+    if token.dep_ in {"xcomp", "advcl", "conj"} and token.head.i != token.i and \
+            not any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+        verbs.append(token.head)
+    for verb in verbs:
+        measures = [c for c in verb.children if c.dep_ in {"dobj", "npadvmod", "advmod"}]
+        measures += [g for c in verb.children if c.dep_ == "prep" and
+                     c.lower_ in {"at", "to", "by", "from"} for g in c.children]
+        if any(w.ent_type_ in {"MONEY", "PERCENT"} for m in measures for w in m.subtree):
+            return True
+    return False
+
+
+def _subsiding(token: Token) -> bool:
+    """"The fighting died down": an end of something, not a death."""
+    return f"{token.lemma_.lower()} {_particle(token)}" in lex.SUBSIDING
+
+
+def _natural_force(token: Token) -> bool:
+    """The act's doer is a force of nature: its subject ("floods destroyed homes"), its
+    "by" agent ("homes destroyed by floods"), or, for a noun, its possessor."""
+    doers = [c for c in token.children if c.dep_ in {"nsubj", "poss"}]
+    doers += [g for c in token.children if c.dep_ == "agent" for g in c.children
+              if g.dep_ == "pobj"]
+    if not doers and token.dep_ in {"advcl", "conj", "xcomp"} and token.head.i != token.i:
+        return _natural_force(token.head)  # "the quake hit villages, killing 30"
+    return any(d.lemma_.lower() in lex.NATURAL_FORCES for d in doers)
+
+
+def _blaze(noun: Token) -> bool:
+    """"A fire raged", "a fire broke out": a blaze, not gunfire."""
+    return noun.lemma_.lower() == "fire" and noun.dep_ == "nsubj" and \
+        (noun.head.lemma_.lower() in lex.BLAZE_VERBS or noun.head.lower_ in lex.BLAZE_VERBS)
 
 
 def _event_noun(token: Token) -> bool:
