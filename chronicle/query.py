@@ -32,8 +32,9 @@ from chronicle.store.queries import (
 )
 
 __all__ = [
-    "ACTOR_PAGE_ITEMS", "EventFilter", "actor", "actor_network", "actors", "article", "articles",
-    "claims", "count_events", "date_range", "event", "event_days", "event_places", "events",
+    "ACTOR_PAGE_ITEMS", "EventFilter", "actor", "actor_network", "actor_profile", "actors",
+    "article", "articles", "claims", "count_events", "date_range", "event", "event_days",
+    "event_places", "events",
     "events_json", "figures", "frequent_words", "fts_query", "search_ranking", "sentences_at",
     "source_label", "stats",
 ]
@@ -80,7 +81,39 @@ def actor(store: Store, name: str, limit: int = ACTOR_PAGE_ITEMS) -> dict[str, A
     if found is not None:
         found["claims"] = [_labelled(row) for row in found["claims"]]
         found["figures"] = [_labelled(row, "(unattributed)") for row in found["figures"]]
+        found["profile"] = actor_profile(name)
+        forms = [name, *found["profile"]["known_as"], *found["aliases"]]
+        # a pronoun or common noun the articles wrote for it ("he", "officials") names no one
+        forms = [f for f in forms if any(ch.isupper() for ch in f)]
+        found["claims_about"] = [_labelled(row)
+                                 for row in sql.claims_naming(store, forms, name, limit)]
     return found
+
+
+def actor_profile(name: str) -> dict[str, Any]:
+    """Who an actor is, as the actor tables know it: its kind, country, sectors, the roles
+    it held over time (oldest first) and the other names the tables know it by; empty
+    fields where they know nothing of it."""
+    from chronicle.extract.actors import named_actors, registry
+    from chronicle.extract.identity import table_identity
+
+    with _REGISTRY_LOCK:  # the tables are built once (see ``registry_name``)
+        identity = table_identity(name)
+        named, aliases = named_actors().get(identity.name if identity else name, (None, ()))
+        places = registry().places
+    kind = identity.kind if identity else None
+    if identity is not None and identity.kind == "place" and places is not None and \
+            places.country_names.get(identity.country) == identity.name:
+        kind = "country"  # a state, not a town
+    roles = sorted(named.roles, key=lambda r: r.start) if named else []
+    current = named.role_at(None) if named else None
+    return {"kind": kind,
+            "country": (identity.country if identity else "") or (named.country if named
+                                                                 else "") or None,
+            "sectors": list(current.sectors) if current else [],
+            "roles": [{"title": r.title or None, "sectors": list(r.sectors),
+                       "from": r.start or None, "until": r.end or None} for r in roles],
+            "known_as": [a for a in aliases if a != name]}
 
 
 def article(store: Store, article_id: str) -> dict[str, Any] | None:

@@ -153,3 +153,53 @@ def test_a_busy_actors_page_lists_the_first_rows_and_says_where_the_rest_are(
     did = page.split("What it did")[1].split("What was done to it")[0]
     assert "the first 1" in did and 'href="/events?actor=Israel"' in did
     assert did.count("evidence</a>") == 1
+
+
+def test_an_actors_api_gives_what_others_said_about_it(client: TestClient) -> None:
+    israel = client.get("/api/actors/Israel").json()
+    about = israel["claims_about"]
+    # the aid agencies' claim names Israel; Israel's own denial is what it said, not this
+    assert [(c["content_text"], c["source_label"]) for c in about] == [
+        ("Israel is restricting food deliveries into Gaza", "Aid agencies")]
+    assert about[0]["article_id"] and about[0]["sentence_index"] == 1
+    assert [c["content_text"] for c in israel["claims"]] == [
+        "restricting food deliveries into Gaza"]
+
+
+def test_claims_about_an_actor_find_the_words_written_for_it(client: TestClient) -> None:
+    # the strike's reports write "Israeli warplanes", "Israeli aircraft": the army's words
+    army = client.get("/api/actors/Israel Defense Forces").json()
+    assert sorted(c["content_text"].split()[1] for c in army["claims_about"]) == [
+        "aircraft", "warplanes"]
+    assert army["profile"]["known_as"][0] == "IDF"
+
+
+def test_an_actors_api_and_page_say_who_it_is(client: TestClient) -> None:
+    blinken = client.get("/api/actors/Antony Blinken").json()["profile"]
+    assert (blinken["kind"], blinken["country"], blinken["sectors"]) == ("person", "USA", ["GOV"])
+    assert blinken["roles"] == [{"title": "secretary of state", "sectors": ["GOV"],
+                                 "from": "2021-01-26", "until": "2025-01-20"}]
+    assert client.get("/api/actors/Israel").json()["profile"]["kind"] == "country"
+    page = client.get("/actors/Antony Blinken").text
+    assert "Who it is" in page and "secretary of state" in page and "2021-01-26" in page
+    israel_page = client.get("/actors/Israel").text
+    assert "What others said about it" in israel_page
+    assert 'href="/actors/Aid%20agencies"' in israel_page
+
+
+def test_a_short_name_counts_only_in_its_capitals() -> None:
+    from chronicle.store.queries import _naming_pattern
+
+    assert _naming_pattern("US").search("the US said") is not None
+    assert _naming_pattern("US").search("he told us") is None
+    assert _naming_pattern("Rice").search("rice prices rose") is None
+    assert _naming_pattern("Blinken").search("BLINKEN arrived") is not None
+    assert _naming_pattern("Israel").search("Israeli jets") is None  # a whole word only
+
+
+def test_what_others_said_leaves_out_what_it_said_itself(client: TestClient) -> None:
+    gaza = client.get("/api/actors/Gaza").json()
+    assert [c["source_actor"] for c in gaza["claims"]] == ["Gaza"]
+    # the health officials' two reports, Israel's denial and the aid agencies name Gaza
+    assert [c["source_actor"] for c in gaza["claims_about"]] == [
+        None, None, "Israel", "Aid agencies"]

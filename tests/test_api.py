@@ -289,6 +289,24 @@ def test_text_parameters_are_bound_never_pasted_into_sql(client: TestClient,
     assert get(client, "/api/events")["total"] == before
 
 
+def test_an_actors_answer_carries_who_it_is_and_what_others_said(client: TestClient) -> None:
+    israel = get(client, "/api/actors/Israel")
+    assert israel["profile"]["kind"] == "country" and israel["profile"]["country"] == "ISR"
+    assert [c["source_actor"] for c in israel["claims_about"]] == ["Aid agencies"]
+    assert all(c["source_label"] and c["article_id"] for c in israel["claims_about"])
+
+
+def test_names_are_never_read_as_full_text_syntax(store_path: Path) -> None:
+    from chronicle.store.queries import claims_naming
+
+    store = Store(store_path)
+    # FTS5 operators and quotes in an alias are words to find, not a query to run
+    for evil in ('Israel" OR *', "NEAR(Gaza Israel)", "Gaza -Israel", '"'):
+        assert all("Israel" in c["content_text"] or "Gaza" in c["content_text"]
+                   for c in claims_naming(store, [evil], "nobody"))
+    assert claims_naming(store, ["*", "--"], "nobody") == []
+
+
 def test_the_explorer_cannot_write_to_the_store(store_path: Path) -> None:
     store = Store.read_only(store_path)
     with pytest.raises(sqlite3.OperationalError, match="readonly"):

@@ -407,6 +407,21 @@ def registry(extra: tuple[str, ...] = ()) -> Registry:
     return build_registry(extra)
 
 
+@lru_cache(maxsize=4)
+def named_actors(extra: tuple[str, ...] = ()) -> dict[str, tuple[Named, tuple[str, ...]]]:
+    """The named actors of the bundled table and the user files (``CHRONICLE_ACTORS``,
+    ``extra``) by name: each with its country, dated roles and aliases; a later file's row
+    for a name replaces an earlier one's, as it wins when resolving."""
+    paths: list[Path] = [DATA / "actors.tsv"]
+    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    paths += [Path(p) for p in extra]
+    known: dict[str, tuple[Named, tuple[str, ...]]] = {}
+    for path in paths:
+        for name, (named, aliases) in read_actor_rows(path).items():
+            known[name] = (named, tuple(aliases))
+    return known
+
+
 def resolve(text: str, date: str | None = None, country_hint: str = "") -> Actor | None:
     """Resolve one actor span against the shared registry."""
     return registry().resolve(text, date, country_hint)

@@ -240,7 +240,9 @@ async def actors(request: Request, page: Paging, name: Text = None, q: Text = No
 @router.get("/actors/{name:path}")
 async def actor(request: Request, name: str) -> Response:
     """One actor under its canonical name: its events as actor and as recipient, its claims
-    and figures, its partners and the words written for it, each item with its evidence."""
+    and figures, its partners and the words written for it, each item with its evidence;
+    ``claims_about``: what others said about it; ``profile``: who the actor tables say it is
+    (kind, country, sectors, dated roles, other names)."""
     return await answer(request, ("actor", name), lambda s: query.actor(s, name))
 
 

@@ -359,6 +359,42 @@ def actor(store: Store, name: str, limit: int = ACTOR_PAGE_ITEMS) -> dict[str, A
             "partners": [{"name": p, "events": n} for p, n in partners.most_common(30)]}
 
 
+def claims_naming(store: Store, forms: Sequence[str], besides: str,
+                  limit: int = ACTOR_PAGE_ITEMS) -> list[dict[str, Any]]:
+    """Claims whose content names any of ``forms`` (an actor's names and aliases), made by
+    a source other than the actor ``besides``: what others said about it, oldest first.
+
+    The full-text index finds the sentences that hold a form (its stems, so a long store is
+    never scanned); a form counts only where the content writes it as a whole word, and an
+    acronym or short name ("UN", "Rice") only in its own capitals, not as a common word."""
+    patterns = [_naming_pattern(form) for form in dict.fromkeys(forms) if _TERM.search(form)]
+    if not patterns:
+        return []
+    match = " OR ".join(f"({fts_query(form)})" for form in dict.fromkeys(forms)
+                        if _TERM.search(form))
+    found: list[dict[str, Any]] = []
+    for row in store.db.execute(
+            "SELECT c.*, a.published, a.source AS outlet FROM attributions c"
+            " JOIN articles a ON a.id = c.article_id"
+            " JOIN sentences s ON s.article_id = c.article_id AND s.idx = c.sentence_index"
+            " WHERE s.rowid IN (SELECT rowid FROM sentences_fts WHERE sentences_fts MATCH ?)"
+            " AND c.source_actor IS NOT ?"
+            " ORDER BY a.published, c.article_id, c.content_start", (match, besides)):
+        if any(p.search(row["content_text"]) for p in patterns):
+            found.append(dict(row))
+            if len(found) >= limit:
+                break
+    return found
+
+
+SHORT_NAME_CHARS = 5  # "UN", "IDF", "Rice": written so only as names; "us", "rice" are words
+
+
+def _naming_pattern(form: str) -> re.Pattern[str]:
+    flags = 0 if len(form) <= SHORT_NAME_CHARS or form.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){re.escape(form)}(?!\w)", flags)
+
+
 def actor_network(store: Store, where: EventFilter, edges: int = 80) -> dict[str, Any]:
     """Who acts on whom: the ``edges`` heaviest actor → recipient pairs, weighted by events."""
     clause, params = _event_clauses(store, where)
