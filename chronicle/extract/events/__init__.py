@@ -61,6 +61,7 @@ from chronicle.extract.events.participants import (
 )
 from chronicle.extract.events.places import (
     _article_countries,
+    _country_counts,
     _goal_countries,
     _home_country,
     _location,
@@ -76,8 +77,8 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
                    actors: Registry | None = None) -> list[EventMention]:
     """Event mentions in every sentence of ``read``; ``doc`` is the parse of the article."""
     reg = actors or registry()
-    context = _article_countries(article.text, read, reg)
-    home = _home_country(article.text, read, reg)
+    counts = _country_counts(article.text, read, reg)  # one pass over the article's mentions
+    context, home = _article_countries(counts), _home_country(counts)
     mentions: list[EventMention] = []
     person: Token | None = None  # the last person named as a subject, for "he" and "she"
     for sentence in read.sentences:

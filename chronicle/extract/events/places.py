@@ -19,11 +19,11 @@ BODY_CODES = {"UNO", "EUR", "IGO", "NGO"}
 STANCE_PREFIX = re.compile(r"(?:anti|pro)-$", re.IGNORECASE)
 
 
-def _home_country(text: str, read: ReadArticle, reg: Registry) -> list[str]:
-    """The one country a story is about, where it has most of the story's country mentions
-    (and at least two); none for a digest of many places, where "police" or "people" with no
-    country named could be anyone's: no country beats a guess."""
-    counts = _country_counts(text, read, reg)
+def _home_country(counts: dict[str, int]) -> list[str]:
+    """The one country a story is about (``counts``: its country mentions, from
+    :func:`_country_counts`), where it has most of them (and at least two); none for a digest
+    of many places, where "police" or "people" with no country named could be anyone's: no
+    country beats a guess."""
     ranked = sorted(counts.values(), reverse=True)
     if not ranked or ranked[0] < 2 or 2 * ranked[0] <= sum(ranked):
         return []
@@ -40,16 +40,10 @@ def _country_counts(text: str, read: ReadArticle, reg: Registry) -> dict[str, in
     return counts
 
 
-def _article_countries(text: str, read: ReadArticle, reg: Registry) -> list[str]:
-    """The countries the article names, the one it names most first (what it is about:
-    unnamed "rebels" in a story of Syria and its neighbours are Syria's), then by first
-    mention."""
-    counts: dict[str, int] = {}
-    for mention in read.mentions:
-        if mention.label in {"GPE", "NORP"} and not _stance_prefixed(text, mention.start):
-            country = reg.country_of(mention.text)
-            if country:
-                counts[country] = counts.get(country, 0) + 1
+def _article_countries(counts: dict[str, int]) -> list[str]:
+    """The countries the article names (``counts``, from :func:`_country_counts`), the one it
+    names most first (what it is about: unnamed "rebels" in a story of Syria and its
+    neighbours are Syria's), then by first mention."""
     return sorted(counts, key=lambda c: -counts[c])
 
 
