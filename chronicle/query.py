@@ -52,12 +52,13 @@ def actors(store: Store, name: str | None = None, limit: int | None = None, offs
     """The store's actors with their counts (``chronicle.store.queries.actors``); ``q``
     finds an actor by its name or any alias: the words the articles wrote for it, and
     the names the actor registry knows it by ("IDF" finds Israel Defense Forces)."""
+    alias = q.strip() if q else None
     also: list[str] = []
-    if q:
-        canonical = registry_name(q.strip())
-        if canonical != q.strip():
+    if alias is not None:
+        canonical = registry_name(alias)
+        if canonical != alias:
             also.append(canonical)
-    return sql.actors(store, name, limit, offset, alias=q.strip() if q else None, also=also)
+    return sql.actors(store, name, limit, offset, alias=alias, also=also)
 
 
 _REGISTRY_LOCK = threading.Lock()

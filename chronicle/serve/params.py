@@ -79,10 +79,9 @@ async def event_filter(
     if type and type.upper() not in PLOVER_TYPES:
         raise HTTPException(400, f"unknown event type {type!r}: one of "
                                  f"{', '.join(PLOVER_TYPES)}")
-    acled_types = ACLED_TYPES
-    if acled and acled not in acled_types:
+    if acled and acled not in ACLED_TYPES:
         raise HTTPException(400, f"unknown ACLED type {acled!r}: one of "
-                                 f"{', '.join(sorted(acled_types))}")
+                                 f"{', '.join(sorted(ACLED_TYPES))}")
     return EventFilter(first, last, type.upper() if type else None, actor or None,
                        recipient or None, place or None, outlet or None,
                        acled_type=acled or None)

@@ -367,11 +367,11 @@ def claims_naming(store: Store, forms: Sequence[str], besides: str,
     The full-text index finds the sentences that hold a form (its stems, so a long store is
     never scanned); a form counts only where the content writes it as a whole word, and an
     acronym or short name ("UN", "Rice") only in its own capitals, not as a common word."""
-    patterns = [_naming_pattern(form) for form in dict.fromkeys(forms) if _TERM.search(form)]
-    if not patterns:
+    kept = [form for form in dict.fromkeys(forms) if _TERM.search(form)]
+    if not kept:
         return []
-    match = " OR ".join(f"({fts_query(form)})" for form in dict.fromkeys(forms)
-                        if _TERM.search(form))
+    patterns = [_naming_pattern(form) for form in kept]
+    match = " OR ".join(f"({fts_query(form)})" for form in kept)
     found: list[dict[str, Any]] = []
     for row in store.db.execute(
             "SELECT c.*, a.published, a.source AS outlet FROM attributions c"
