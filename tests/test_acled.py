@@ -288,6 +288,14 @@ def test_a_figure_of_another_kind_is_not_fatalities(read) -> None:
 
 
 @pytest.mark.slow
+def test_a_measure_beside_the_dead_is_not_added_to_them(read) -> None:
+    for text in ("Militants killed three soldiers and stole $5,000 from the checkpoint.",
+                 "Gunmen killed three guards and seized 20% of the town.",
+                 "Gunmen killed three guards, about 5 km from the border."):
+        assert primary(read(text).events).fatalities == 3, text
+
+
+@pytest.mark.slow
 def test_counts_listed_side_by_side_add_up_and_a_part_does_not(read) -> None:
     listed = primary(read("Shelling killed 12 soldiers, three rebels and nine civilians in "
                           "the town on Sunday.").events)

@@ -727,8 +727,9 @@ def fatality_figures(figures: Iterable[Figure], sentence_index: int, sentence: s
     are not one event's dead."""
     found = []
     for f in figures:
+        # the dead are a count of people: never a sum of money, a share, a distance, a span
         if f.sentence_index != sentence_index or f.cumulative is True or \
-                f.unit in {"%", "$", "€", "£"}:
+                f.dimension not in (None, "count"):
             continue
         if f.referent in KILLED_REFERENTS:
             found.append(f)
