@@ -532,11 +532,10 @@ def evaluate() -> None:
 
 @dataclass(frozen=True)
 class EvalCommand:
-    """One ``chronicle eval`` command: ``chronicle.evaluate.<module>.main`` called with the
+    """One ``chronicle eval`` command: ``chronicle.evaluate.<name>.main`` called with the
     command's parameters by name (and ``fixed``)."""
 
     name: str
-    module: str
     help: str
     params: tuple[click.Parameter, ...] = ()
     fixed: tuple[tuple[str, object], ...] = ()
@@ -557,10 +556,10 @@ def _folder(name: str) -> click.Argument:
 
 # the eval commands, declared once: the CLI is built from this table below
 EVAL_COMMANDS: tuple[EvalCommand, ...] = (
-    EvalCommand("timex", "timex",
+    EvalCommand("timex",
                 "Time expressions on TimeML .tml files: span F1, type accuracy, value F1.",
                 (_folder("directory"), _errors_shown())),
-    EvalCommand("tls", "tls",
+    EvalCommand("tls",
                 "Timeline summarisation on a Timeline17-layout dataset: AR-1, AR-2, Date-F1.",
                 (_folder("dataset_dir"),
                  click.Option(["--cache", "cache_dir"], type=click.Path(file_okay=False),
@@ -576,13 +575,13 @@ EVAL_COMMANDS: tuple[EvalCommand, ...] = (
                  click.Option(["--out", "out_dir"], type=click.Path(file_okay=False),
                               default=None, help="Write each predicted timeline here.")),
                 fixed=(("echo", click.echo),)),
-    EvalCommand("events", "events", "PLOVER gold JSONL: event type accuracy and macro-F1, "
+    EvalCommand("events", "PLOVER gold JSONL: event type accuracy and macro-F1, "
                 "actor/recipient P/R/F1, mode.",
                 (_gold_file(),
                  click.Option(["--part"], type=click.Choice(["all", "dev", "held"]),
                               default="all", show_default=True,
                               help="Records of one hash split: dev (4/5) or held (1/5)."))),
-    EvalCommand("cameo5", "cameo5",
+    EvalCommand("cameo5",
                 "ConfliBERT PentaClass TSV (sentence, class 0-4): accuracy and macro-F1.",
                 (_gold_file(),
                  click.Option(["--train", "train_path"],
@@ -596,7 +595,7 @@ EVAL_COMMANDS: tuple[EvalCommand, ...] = (
                  click.Option(["--vectors/--no-vectors"], default=True, show_default=True,
                               help="Give the model each sentence's nearness to each class in "
                               "static vectors."))),
-    EvalCommand("acled", "acled",
+    EvalCommand("acled",
                 "CASE 2021 task 2 TSV (id, EventSnippet, SubType): micro, macro, weighted F1.",
                 (_gold_file(),
                  click.Option(["--part"], type=click.Choice(["all", "a", "b"]), default="all",
@@ -604,11 +603,11 @@ EVAL_COMMANDS: tuple[EvalCommand, ...] = (
                               "of each label) or b (the rest)."),
                  click.Option(["--errors"], is_flag=True,
                               help="List the snippets coded wrong."))),
-    EvalCommand("actors", "actors",
+    EvalCommand("actors",
                 "Actor-resolution cases (JSONL): country and sector accuracy.", (_gold_file(),)),
-    EvalCommand("attribution", "attribution", "PolNeAR layout (text/*.txt, "
+    EvalCommand("attribution", "PolNeAR layout (text/*.txt, "
                 "attributions/*.ann): source, cue, content span F1.", (_folder("directory"),)),
-    EvalCommand("figures", "figures", 'Figures JSONL ({"text", "figures": [{value, unit, '
+    EvalCommand("figures", 'Figures JSONL ({"text", "figures": [{value, unit, '
                 'bound}]}): P/R/F1.', (_gold_file(), _errors_shown())),
 )
 
@@ -616,7 +615,7 @@ EVAL_COMMANDS: tuple[EvalCommand, ...] = (
 def _eval_callback(spec: EvalCommand) -> Callable[..., None]:
     def run_evaluation(**params: object) -> None:
         # imported when run: each scorer loads its own models and data
-        scorer = importlib.import_module(f"chronicle.evaluate.{spec.module}")
+        scorer = importlib.import_module(f"chronicle.evaluate.{spec.name}")
         scorer.main(**params, **dict(spec.fixed))
     return run_evaluation
 

@@ -63,7 +63,7 @@ def test_every_eval_command_of_the_table_calls_its_scorer_by_its_parameters() ->
     assert set(main.commands["eval"].commands) == {  # type: ignore[attr-defined]
         spec.name for spec in EVAL_COMMANDS}
     for spec in EVAL_COMMANDS:
-        scorer = importlib.import_module(f"chronicle.evaluate.{spec.module}").main
+        scorer = importlib.import_module(f"chronicle.evaluate.{spec.name}").main
         # every parameter the command takes is one the scorer takes, by name
         inspect.signature(scorer).bind(**{p.name: None for p in spec.params if p.name},
                                        **dict(spec.fixed))

@@ -181,10 +181,9 @@ def _comment_span(lines: list[str]) -> tuple[int, int] | None:
     the page); they start a few lines before the first signature (a signature follows the
     comment it signs), going back over lines in a reader's voice only, never over one in the
     register of reporting."""
-    signatures = [i for i, line in enumerate(lines) if _COMMENT_SIGNATURE.search(line)]
-    if not signatures:
+    first = next((i for i, line in enumerate(lines) if _COMMENT_SIGNATURE.search(line)), None)
+    if first is None:
         return None
-    first = signatures[0]
     start = first
     while (start > 0 and first - start < MAX_COMMENT_LINES_BEFORE_SIGNATURE
            and _READER_VOICE.search(lines[start - 1])

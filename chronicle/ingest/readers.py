@@ -162,6 +162,8 @@ DEFAULT_ENCODING = "utf-8"
 
 def check_article_limits(text: str) -> None:
     """Raise ``_Refused`` when ``text`` is too long to be an article or not prose at all."""
+    if len(text) <= min(MAX_LINE_CHARS, MAX_ARTICLE_CHARS):  # neither limit can be reached
+        return
     longest = max(map(len, text.split("\n")), default=0)
     if longest > MAX_LINE_CHARS:
         raise _Refused(f"not an article: a line of {longest:,} characters without a break "
