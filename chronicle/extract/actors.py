@@ -392,13 +392,17 @@ def build_registry(extra: Sequence[str | Path] = ()) -> Registry:
         for part in filter(None, row[3].split("|")):  # coded as the country, not it
             registry.add(part, "country", row[0])
             registry.parts.add(part)
-    paths: list[Path] = [DATA / "actors.tsv"]
-    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    paths += [Path(p) for p in extra]
-    for path in paths:
+    for path in _actor_paths(extra):
         for named, aliases in read_actor_rows(path).values():
             registry.add_named(named, aliases)
     return registry
+
+
+def _actor_paths(extra: Sequence[str | Path]) -> list[Path]:
+    """The actor tables in the order they are read: bundled, ``CHRONICLE_ACTORS``, ``extra``."""
+    paths: list[Path] = [DATA / "actors.tsv"]
+    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
+    return paths + [Path(p) for p in extra]
 
 
 @lru_cache(maxsize=4)
@@ -412,11 +416,8 @@ def named_actors(extra: tuple[str, ...] = ()) -> dict[str, tuple[Named, tuple[st
     """The named actors of the bundled table and the user files (``CHRONICLE_ACTORS``,
     ``extra``) by name: each with its country, dated roles and aliases; a later file's row
     for a name replaces an earlier one's, as it wins when resolving."""
-    paths: list[Path] = [DATA / "actors.tsv"]
-    paths += [Path(p) for p in os.environ.get(ENV_VAR, "").split(os.pathsep) if p]
-    paths += [Path(p) for p in extra]
     known: dict[str, tuple[Named, tuple[str, ...]]] = {}
-    for path in paths:
+    for path in _actor_paths(extra):
         for name, (named, aliases) in read_actor_rows(path).items():
             known[name] = (named, tuple(aliases))
     return known

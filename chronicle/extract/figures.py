@@ -435,19 +435,15 @@ def _measure(text: str, m: re.Match, end: int, value: float) -> tuple[
         if again is not None and again.unit.dimension == "currency" \
                 and not re.match(r"\s*\d", text[again.end:]):
             end = again.end
-        scaled = SCALE_AFTER.match(text, end)  # "USD 22.5 million" is in the number already
-        if scaled and not scale:
-            multiplier *= SCALES[scaled.group("s").lower()]
-            end = scaled.end()
+        # "USD 22.5 million" is in the number already
+        multiplier, end = _scale_after(text, end, scale, multiplier)
         rate = denominator(text, end, price=True)
         if rate is not None:
             return Unit(f"{cur.unit.name} per {rate[1]}", "currency rate"), rate[0], \
                 multiplier, 0.0
-        cents = CENTS_AFTER.match(text, end)
-        if cents and value == int(value) and " and" in cents.group()[:5] and not scale:
-            added = _small_value(cents.group("n"))
-            if added is not None and added < 100:
-                return cur.unit, cents.end(), multiplier, added / 100
+        cents = _cents_after(text, end, value, scale, joined=True)
+        if cents is not None:
+            return cur.unit, cents[1], multiplier, cents[0]
         return cur.unit, end, multiplier, 0.0
     if m.group("pct") or m.group("r_pct"):
         return Unit("percentage", "percentage"), end, 1.0, 0.0
@@ -476,16 +472,31 @@ def _measure(text: str, m: re.Match, end: int, value: float) -> tuple[
         if age:
             return Unit(f"{unit.name} of age", "age"), age.end(), multiplier, 0.0
     if unit.dimension == "currency":
-        scaled = SCALE_AFTER.match(text, end)  # "75 USD million"
-        if scaled and not scale:
-            multiplier *= SCALES[scaled.group("s").lower()]
-            end = scaled.end()
-        cents = CENTS_AFTER.match(text, end)
-        if cents and value == int(value) and not scale and multiplier == 1.0:
-            added = _small_value(cents.group("n"))
-            if added is not None and added < 100:
-                return unit, cents.end(), multiplier, added / 100
+        multiplier, end = _scale_after(text, end, scale, multiplier)  # "75 USD million"
+        cents = _cents_after(text, end, value, scale) if multiplier == 1.0 else None
+        if cents is not None:
+            return unit, cents[1], multiplier, cents[0]
     return unit, end, multiplier, 0.0
+
+
+def _scale_after(text: str, end: int, scale: str, multiplier: float) -> tuple[float, int]:
+    """The multiplier and end with a scale written after a currency ("USD 22.5 million"),
+    where the number has none of its own."""
+    scaled = SCALE_AFTER.match(text, end)
+    if scaled and not scale:
+        return multiplier * SCALES[scaled.group("s").lower()], scaled.end()
+    return multiplier, end
+
+
+def _cents_after(text: str, end: int, value: float, scale: str,
+                 joined: bool = False) -> tuple[float, int] | None:
+    """What cents written after a whole sum add ("3 dollars 50 cents") and where they end;
+    ``joined``: only cents joined by "and" ("$3 and 50 cents")."""
+    cents = CENTS_AFTER.match(text, end)
+    if not cents or value != int(value) or scale or (joined and " and" not in cents.group()[:5]):
+        return None
+    added = _small_value(cents.group("n"))
+    return (added / 100, cents.end()) if added is not None and added < 100 else None
 
 
 # Words that say which extent a length is ("10' high", '6" wide', "6 in. long"), or that a

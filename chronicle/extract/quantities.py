@@ -152,7 +152,7 @@ def unit_after(text: str, pos: int, attached: bool = False) -> UnitMatch | None:
     if found is None:
         return None
     end, unit = found
-    rate = _denominator(text, end, price=unit.dimension == "currency")
+    rate = denominator(text, end, price=unit.dimension == "currency")
     if rate is None and unit.dimension != "currency":
         rate = _rate_after_material(text, end)
     if rate is not None:
@@ -176,7 +176,7 @@ def _rate_after_material(text: str, pos: int) -> tuple[int, str] | None:
         if word is None or word.group(1).lower() in {"per", "a", "an", "each", "the"}:
             return None
         pos = word.end()
-        rate = _denominator(text, pos)
+        rate = denominator(text, pos)
         if rate is not None:
             return rate
     return None
@@ -185,7 +185,7 @@ def _rate_after_material(text: str, pos: int) -> tuple[int, str] | None:
 _RATE = re.compile(r"[ \t]*(?:-[ \t]*)?(?:(per|/)|(an?|each))[ \t]*(?:-[ \t]*)?", re.IGNORECASE)
 
 
-def _denominator(text: str, pos: int, price: bool = False) -> tuple[int, str] | None:
+def denominator(text: str, pos: int, price: bool = False) -> tuple[int, str] | None:
     """The denominator of a rate written after a unit ending at ``pos``; ``price``: after a
     sum of money, "a" names what is bought ("$5 a gallon") as well as a span of time."""
     m = _RATE.match(text, pos)
@@ -253,12 +253,6 @@ def before_forms() -> list[str]:
     """Every form a currency may be written in before a number, longest first."""
     return sorted({f for f, _, p in _table()[1] if p in {"before", "before-million"}},
                   key=len, reverse=True)
-
-
-def denominator(text: str, pos: int, price: bool = False) -> tuple[int, str] | None:
-    """The denominator of a rate written from ``pos`` on ("a share", "per day"), with its end;
-    ``price`` as for a sum of money ("a gallon")."""
-    return _denominator(text, pos, price)
 
 
 def trie_pattern(forms: list[str] | set[str], space: str = r"\s*") -> str:
