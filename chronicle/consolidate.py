@@ -96,9 +96,9 @@ def consolidate(mentions: Sequence[EventMention]) -> list[Event]:
 def _event(group: list[EventMention]) -> Event:
     best = max(group, key=lambda m: (m.date_basis == "text", m.confidence,
                                      bool(m.actor), bool(m.recipient)))
-    actor = next((m.actor for m in sorted(group, key=_detail, reverse=True) if m.actor), None)
-    recipient = next((m.recipient for m in sorted(group, key=_detail, reverse=True)
-                      if m.recipient), None)
+    detailed = sorted(group, key=_detail, reverse=True)
+    actor = next((m.actor for m in detailed if m.actor), None)
+    recipient = next((m.recipient for m in detailed if m.recipient), None)
     location = next((m.location for m in group if m.location is not None), None)
     dated = [m for m in group if m.date_basis == "text"]
     date_mention = min(dated, key=lambda m: m.date) if dated else best
@@ -192,17 +192,12 @@ def block_starts(days: Iterable[tuple[str, str, str]]) -> dict[tuple[str, str, s
 
 def blocks(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
     """The mentions split into blocks, by type, modality, then date."""
-    by_kind: dict[tuple[str, str], list[EventMention]] = defaultdict(list)
-    for mention in mentions:
-        by_kind[(mention.event_type, mention.modality)].append(mention)
-    found: list[list[EventMention]] = []
-    for _, of_kind in sorted(by_kind.items()):
-        firsts = [first for first, _ in date_runs(m.date for m in of_kind)]
-        split: list[list[EventMention]] = [[] for _ in firsts]
-        for mention in of_kind:
-            split[bisect.bisect_right(firsts, mention.date) - 1].append(mention)
-        found += split
-    return found
+    mentions = list(mentions)
+    starts = block_starts((m.event_type, m.modality, m.date) for m in mentions)
+    found: dict[tuple[str, str, str], list[EventMention]] = defaultdict(list)
+    for m in mentions:
+        found[(m.event_type, m.modality, starts[(m.event_type, m.modality, m.date)])].append(m)
+    return [found[block] for block in sorted(found)]
 
 
 def consolidate_block(mentions: Sequence[EventMention]) -> list[Event]:

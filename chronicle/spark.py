@@ -212,7 +212,7 @@ def _ingest_files(root: str, shown: str, is_dir: bool, source: str | None
 def _ingest_records(source: str | None) -> PartitionFunction:
     """Partition function: rows of Parquet input (a date, a text, ...) → items."""
     from chronicle.ingest.furniture import clean_article
-    from chronicle.ingest.readers import _record_article, _Refused, check_article_limits
+    from chronicle.ingest.readers import _record_article, _Refused
 
     def ingest(rows: Iterable[Any]) -> Iterator[Row]:
         for row in rows:
@@ -220,8 +220,7 @@ def _ingest_records(source: str | None) -> PartitionFunction:
             where = record.pop("_chronicle_file")
             key = content_hash(repr(sorted(record.items(), key=lambda kv: kv[0])))
             try:
-                article = _record_article(record, where, source)
-                check_article_limits(article.text)
+                article = _record_article(record, where, source)  # checks the limits too
             except _Refused as error:
                 yield _item(f"{where}\x00{key}", Reject(f"{where}#{key}", str(error)))
                 continue

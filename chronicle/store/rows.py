@@ -18,7 +18,7 @@ from functools import cache
 from typing import Any
 
 from chronicle.extract.stage import extracted_tables, in_order
-from chronicle.model import Article, Event, EventMention, ReadArticle
+from chronicle.model import Article, Event, ReadArticle
 from chronicle.store.migrations import MIGRATIONS
 
 Row = tuple[object, ...]
@@ -210,10 +210,6 @@ def _last(table: str, rows: Iterable[Row]) -> list[Row]:
     """Last row of each primary key, as INSERT OR REPLACE keeps."""
     key = _key(table)
     return list({key(row): row for row in rows}.values())
-
-
-def event_mention_row(mention: EventMention) -> Row:
-    return record_row("event_mentions", mention)
 
 
 def event_row(event: Event) -> Row:

@@ -101,9 +101,10 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     seen: set[tuple[str, str, str]] = set()
     if _first_person_voice(span) or _posted(span):
         return out
-    here = [*_sentence_countries(span, reg), *context]
+    named = _sentence_countries(span, reg)
+    here = [*named, *context]
     # unnamed actors take a country the sentence names, else the story's own country
-    domestic = here if home is None else [*_sentence_countries(span, reg), *home]
+    domestic = here if home is None else [*named, *home]
     goals = _goal_countries(span, reg)  # "launched missions towards Israeli territory"
     domestic = [c for c in domestic if c not in goals] if goals else domestic
     candidates = _candidates(span)
@@ -191,15 +192,14 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         if key in seen:
             continue  # "bombed and shelled the town": one happening
         seen.add(key)
-        location_text, location = _location(span, cand, actor, recipient, reg, context)
         modality = _modality(cand)
         if modality == "hypothetical":
             continue  # conditionals, modals, what was asked for: not reported as done
+        location_text, location = _location(span, cand, actor, recipient, reg, context)
         confidence = (0.45 if cand.noun else 0.55) + (0.2 if actor and actor.country else
                                                      0.1 if actor else 0.0)
         confidence += 0.1 if recipient else 0.0
         confidence += 0.05 if basis == "text" else 0.0
-        confidence -= 0.1 if modality == "hypothetical" else 0.0
         coding = cameo.code(cand.event_type, cand.mode)
         trigger = cand.trigger
         mention_id = content_hash(article.id, str(sentence.index), str(trigger.idx),

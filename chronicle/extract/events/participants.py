@@ -29,8 +29,6 @@ from chronicle.extract.events.trigger import (
 from chronicle.extract.identity import canonical_name
 from chronicle.extract.places import geocode
 
-OBJECT_PREPS = {"with", "against", "on", "to", "at", "for", "from", "into", "toward",
-                "towards", "upon", "over", "in"}
 RECIPIENT_PREPS = {"with", "against", "on", "to", "at", "for", "toward", "towards", "upon",
                    "into", "over", "in"}
 BODY_SECTORS = {"", "UNK", "IGO", "NGO"}  # sectors that say nothing of a nation
@@ -85,18 +83,6 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         else:
             break
     return None, False
-
-
-def _object(token: Token) -> Token | None:
-    for child in token.children:
-        if child.dep_ in {"dobj", "dative"}:
-            return child
-    for child in token.children:
-        if child.dep_ == "prep" and child.lower_ in OBJECT_PREPS:
-            for grand in child.children:
-                if grand.dep_ == "pobj" and grand.ent_type_ not in {"DATE", "TIME"}:
-                    return grand
-    return None
 
 
 def _objects(token: Token) -> list[Token]:
@@ -893,7 +879,7 @@ def _same_entity(actor: Actor, recipient: Actor) -> bool:
         return True
     # two spellings of one actor ("IDF", "the Israeli Defence Forces", "Israeli troops") are
     # one party, named or not
-    if canonical_name(actor) and canonical_name(actor) == canonical_name(recipient):
+    if (name := canonical_name(actor)) and name == canonical_name(recipient):
         return True
     return actor.text.lower() == recipient.text.lower() or (
         actor.kind in STATE_KINDS and recipient.kind in STATE_KINDS)
