@@ -92,3 +92,12 @@ def test_training_sentences_are_scored_against_centroids_without_themselves():
     assert np.allclose(own[1], [0.0, 1.0])  # the other class-1 sentence is its centroid
     unseen = cameo5.centroid_similarities(vectors, [0, 1, 1], np.array([[1.0, 1.0]]))
     assert np.allclose(unseen, [[1.0, 1.0]])
+
+
+def test_a_training_file_too_small_to_choose_c_on_still_trains(tmp_path):
+    # two sentences of one class: no three-fold search is possible, the default C serves
+    train = write_tsv(tmp_path / "train.tsv",
+                      [(t, 0) for t in COOPERATION[:2]] + [(FORCE[0], 4)])
+    test = write_tsv(tmp_path / "test.tsv", [(COOPERATION[4], 0), (FORCE[4], 4)])
+    metrics = cameo5.main(test, train_path=train)
+    assert 0.0 <= metrics["model_macro_f1"] <= 1.0

@@ -7,6 +7,7 @@ failing one. ``bench/fuzz_readers.py`` runs the same cases by the ten thousand.
 
 from __future__ import annotations
 
+import itertools
 import random
 import tempfile
 from pathlib import Path
@@ -30,8 +31,15 @@ FUZZ = settings(max_examples=60, deadline=None,
                 suppress_health_check=[HealthCheck.too_slow])
 
 
+# One scratch folder for every case, removed when the test process ends (hypothesis forbids
+# function-scoped fixtures such as tmp_path in @given tests).
+SCRATCH = tempfile.TemporaryDirectory(prefix="fuzz-")
+CASE_NUMBERS = itertools.count()
+
+
 def read(data: bytes, suffix: str) -> tuple[Path, list]:
-    folder = Path(tempfile.mkdtemp(prefix="fuzz-"))
+    folder = Path(SCRATCH.name) / str(next(CASE_NUMBERS))
+    folder.mkdir()
     path = folder / f"case{suffix}"
     path.write_bytes(data)
     return path, list(read_inputs([path]))
