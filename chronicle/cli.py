@@ -558,7 +558,11 @@ def _folder(name: str) -> click.Argument:
 EVAL_COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("timex",
                 "Time expressions on TimeML .tml files: span F1, type accuracy, value F1.",
-                (_folder("directory"), _errors_shown())),
+                (_folder("directory"), _errors_shown(),
+                 click.Option(["--part"], type=click.Choice(["all", "dev", "held"]),
+                              default="all", show_default=True,
+                              help="Documents of one hash split of the file names: dev (3/4) "
+                              "or held (1/4)."))),
     EvalCommand("tls",
                 "Timeline summarisation on a Timeline17-layout dataset: AR-1, AR-2, Date-F1.",
                 (_folder("dataset_dir"),

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from chronicle.evaluate.timex import evaluate, main, parse_tml
+from chronicle.evaluate.timex import evaluate, main, parse_tml, split_of
 
 # DCT 2024-03-22 (a Friday).  Gold has four TIMEX3s:
 #   "Friday"            DATE 2024-03-22   -> tagger: exact span, right value
@@ -74,3 +74,22 @@ def test_main_prints_json_metrics_on_the_last_line(tml_dir: Path,
     lines = capsys.readouterr().out.strip().splitlines()
     assert json.loads(lines[-1]) == json.loads(json.dumps(result))
     assert result["gold"] == 4
+
+
+def test_the_split_is_by_file_name_about_one_in_four_held() -> None:
+    names = [f"doc_{i:03d}.tml" for i in range(400)]
+    held = [n for n in names if split_of(n) == "held"]
+    assert 0.18 < len(held) / len(names) < 0.32
+    # the folder does not matter, only the name: a document keeps its part wherever it lies
+    assert all(split_of(Path("a") / n) == split_of(Path("b/c") / n) for n in names[:20])
+
+
+def test_main_scores_one_part(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    names = [f"doc_{i:02d}.tml" for i in range(12)]
+    for name in names:
+        (tmp_path / name).write_text(TML, encoding="utf-8")
+    held = sum(split_of(n) == "held" for n in names)
+    assert 0 < held < len(names)
+    assert main(tmp_path, part="held")["documents"] == held
+    assert main(tmp_path, part="dev")["documents"] == len(names) - held
+    assert main(tmp_path)["documents"] == len(names)

@@ -349,3 +349,135 @@ def test_a_rate_after_a_sum_is_a_set_and_a_verb_is_no_modifier() -> None:
     assert (lasting.text, lasting.type, lasting.value) == ("a week", "DURATION", "P1W")
     losses = only("It returned to profit after several quarters of losses.")
     assert (losses.text, losses.value) == ("several quarters", "PXQ")
+
+
+# A history told in its own dates (written long after): the reference time of a month, a
+# season or "the end of the year" is the story's last date, not the writing date.
+HISTORY = (
+    "The canal company was founded in 1851 and dug its first lock in 1853. Floods in 1855 and "
+    "1856 ruined it; the works were sold in 1858. In March the new owners reopened the "
+    "locks, and by the end of the year barges ran again. The winter was hard. In January "
+    "the ice closed the canal; on 3 February it reopened. The following year a second "
+    "basin was dug."
+)
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("March", "1858-03"),                 # the story's year, not the anchor's
+    ("the end of the year", "1858"),
+    ("The winter", "1858-WI"),           # the winter after March 1858
+    ("January", "1859-01"),              # a story moving on from the winter enters 1859
+    ("3 February", "1859-02-03"),
+    ("The following year", "1860"),
+])
+def test_a_history_anchors_to_its_last_date(phrase: str, value: str) -> None:
+    assert find(HISTORY, phrase).value == value
+
+
+def test_news_keeps_the_publication_date_after_background_years() -> None:
+    # a news report naming a few past years and counting from its own date ("on Tuesday")
+    news = ("The firm, founded in 1985, was sold in 1992 and again in 1999. It said on "
+            "Tuesday that sales rose in February and would rise again in April.")
+    assert find(news, "February").value == "2024-02"
+    assert find(news, "April").value == "2024-04"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("Athens fell in 404 BC after a long siege.", "404 BC", "BC0404"),
+    ("Carthage was destroyed in 146 B.C. by Rome.", "146 B.C.", "BC0146"),
+    ("The city flourished in the 4th century BC.", "the 4th century BC", "BC03"),
+    ("Its walls date from the 460s BC.", "the 460s BC", "BC046"),
+])
+def test_years_before_the_common_era(text: str, phrase: str, value: str) -> None:
+    assert find(text, phrase).value == value
+
+
+def test_a_year_before_1900_needs_a_word_that_governs_years() -> None:
+    assert find("The treaty was signed in 1783 at Paris.", "1783").value == "1783"
+    assert [s.value for s in tag("War in the north, 1775-1780", FRI)] == ["1775", "1780"]
+    assert tag("The army had 1783 men and 40 guns.", FRI) == []
+    assert tag("The raid began at 1830 GMT.", FRI) == []  # a clock time
+
+
+@pytest.mark.parametrize(("text", "value", "mod"), [
+    ("Crime fell through the nineties.", "199", None),
+    ("They met in the late sixties.", "196", "END"),
+    ("Rents have risen in the twenties.", "202", None),  # the 2020s have begun by 2024
+])
+def test_decades_in_words(text: str, value: str, mod: str | None) -> None:
+    span = only(text)
+    assert (span.value, span.mod) == (value, mod)
+    assert tag("Both are in their forties.", FRI) == []  # an age
+
+
+# Another history: the story's time is the last date it named, with a few exceptions.
+CAMPAIGN = (
+    "The revolt broke out in 1820 and spread in 1821; the army marched in 1822 and 1823, "
+    "and peace came in 1825. The city had been a free port since 1790. The following year "
+    "the port was closed. By the end of 1827 the blockade held; in February the fleet "
+    "sailed. The previous year had been quiet. In May the fleet returned. On 9 June 1828 "
+    "the envoys met; at 11 a.m. they signed, and that afternoon they left. In July of that "
+    "year a storm struck. The fleet was soon repaired."
+)
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("The following year", "1826"),      # after 1825: "since 1790" is background
+    ("February", "1828-02"),             # the end of 1827, then just across the new year
+    ("The previous year", "1827"),
+    ("May", "1828-05"),                  # the look back does not move the story
+    ("11 a.m.", "1828-06-09T11:00"),     # a time of day in the story's day
+    ("that afternoon", "1828-06-09TAF"),
+    ("July of that year", "1828-07"),
+])
+def test_a_history_counts_from_its_main_line(phrase: str, value: str) -> None:
+    assert find(CAMPAIGN, phrase).value == value
+
+
+def test_soon_told_in_the_past_is_no_time_expression() -> None:
+    assert "soon" not in [s.text for s in tag(CAMPAIGN, FRI)]
+    assert not [s for s in tag("The rebels soon overran the town.", FRI) if s.text == "soon"]
+    assert find("Prices will soon rise.", "soon").value == "FUTURE_REF"
+
+
+def test_a_story_day_it_does_not_give_is_unknown() -> None:
+    text = ("The siege began in 1640, went on in 1641 and 1642, and ended in 1643 and 1644. "
+            "In June 1645 the town rose; that day the gates were opened.")
+    assert find(text, "that day").value == "1645-06-XX"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("The fleet sailed in April 480 BC.", "April 480 BC", "BC0480-04"),
+    ("The army wintered there until the spring of 479 BC.", "the spring of 479 BC",
+     "BC0479-SP"),
+])
+def test_months_and_seasons_before_the_common_era(text: str, phrase: str, value: str) -> None:
+    assert find(text, phrase).value == value
+
+
+def test_a_deadline_weekday_without_tense_is_ahead() -> None:
+    # MON is a Monday: "until 9 a.m. Friday" with no verb of tense is the coming Friday
+    text = "The agency has given the family until 9 a.m. Friday to sign."
+    assert find(text, "9 a.m. Friday", MON).value == "2023-11-03T09:00"
+    assert find("The strike lasted until Friday.", "Friday", MON).value == "2023-10-27"
+
+
+@pytest.mark.parametrize(("text", "phrase", "value", "mod"), [
+    ("Sales fell earlier in the year.", "earlier in the year", "2024", "START"),
+    ("The plant will reopen later in the year.", "later in the year", "2024", None),
+])
+def test_early_or_late_in_the_year(text: str, phrase: str, value: str, mod: str | None) -> None:
+    span = find(text, phrase)
+    assert (span.type, span.value, span.mod) == ("DATE", value, mod)
+
+
+def test_the_following_month_name_counts_from_the_last_date_told() -> None:
+    text = "The dam broke on 3 October 2019. The following March it was rebuilt."
+    assert find(text, "The following March").value == "2020-03"
+    text = "The dam broke on 3 October 2019, two years after the previous April's floods."
+    assert find(text, "the previous April").value == "2019-04"
+
+
+def test_a_holiday_in_a_history_is_the_story_year() -> None:
+    text = HISTORY + " At Christmas the first barge reached the sea."
+    assert find(text, "Christmas").value == "1860-12-25"

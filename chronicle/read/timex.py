@@ -8,7 +8,9 @@ output can be scored against TempEval-3 data (see ``chronicle.evaluate.timex``).
 How it works: a set of regular expressions proposes candidate spans, each tied to a
 normaliser; overlapping candidates are resolved longest-first; each survivor is normalised
 against the anchor (the document creation time) with a little local context (tense cues,
-the last quarter the article talked about).
+the last quarter the article talked about).  A history told in its own dates (an
+encyclopaedia article, a retrospective: see ``_is_narrative``) resolves a month, a season or
+a time of day without a date against the last date it named instead of the anchor.
 """
 
 from __future__ import annotations
@@ -138,10 +140,17 @@ PART = r"(?i:morning|afternoon|evening|night)(?![a-z])"
 REL = r"(?i:last|next|this|the\s+past|the\s+coming|the\s+current|past|coming|current|" \
       r"the\s+previous|previous|the\s+following|this\s+past|this\s+coming|the\s+next|" \
       r"the\s+last)"
+# an era after a year ("490 BC", "146 B.C.", "1066 AD"); one before it ("AD 9") is left out
+ERA = r"(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC|A\.\s?D\.|AD|CE)(?![A-Za-z])"
+# a year before the common era, after a month or season ("April 480 BC")
+BC_YEAR = r"(?P<bcyear>[1-9]\d{0,3})\s*(?P<era>B\.\s?C\.(?:\s?E\.)?|BCE|BC)(?![A-Za-z])"
 HOLIDAY = (
     r"(?:Christmas(?:\s+(?:Day|Eve))?|New\s+Year'?s(?:\s+(?:Day|Eve))?|Thanksgiving(?:\s+Day)?|"
     r"Independence\s+Day|Halloween|Valentine'?s\s+Day|Boxing\s+Day|Easter(?:\s+Sunday)?)"
 )
+
+_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9}
 
 _PATTERNS: list[tuple[str, str]] = [
     # absolute dates --------------------------------------------------------------------
@@ -151,18 +160,24 @@ _PATTERNS: list[tuple[str, str]] = [
                 r"(?P<y>(?:19|20)\d\d|\d\d)(?![\d/])"),
     ("month_first",
      rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?(?:(?P<pmod>{POINTMOD})\s*)?(?P<mon>{MONTH})"
-     rf"(?:\s*(?P<day>{DAYNUM}))?(?:\s*,?\s*(?:(?i:of)\s+)?(?P<year>{YEAR}))?"),
+     rf"(?:\s*(?P<day>{DAYNUM}))?(?:\s*,?\s*(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|{BC_YEAR})"
+     rf"|(?P<that>\s+(?i:of\s+)?(?i:that|the\s+same)\s+(?i:year)(?![a-z])))?"),
     ("day_first",
      rf"(?:(?P<wd>{WEEKDAY})\s*,?\s*)?(?:(?i:the)\s+)?(?P<day>{DAYNUM})(?:\s+(?i:of))?\s+"
-     rf"(?P<mon>{MONTH})(?:\s*,?\s*(?P<year>{YEAR}))?"),
+     rf"(?P<mon>{MONTH})(?:\s*,?\s*(?:(?P<year>{YEAR})|{BC_YEAR}))?"),
     ("year",
      rf"(?:(?P<pmod>{POINTMOD})\s*)?(?:(?P<fiscal>(?i:fiscal|calendar)(?:\s+year)?)\s+|FY\s?)?"
      rf"(?P<year>{YEAR})"),
     ("decade",
      rf"(?:(?i:the)\s+)?(?:(?P<pmod>{POINTMOD})\s*)?(?P<dec>(?:1[0-9]|20)\d0|'\d0)'?s(?![a-z])"),
+    ("decade_word",
+     rf"(?i:the)\s+(?:(?P<pmod>{POINTMOD})\s*)?(?P<w>(?i:{'|'.join(_DECADE_WORDS)}))(?![a-z])"),
     ("century",
      rf"(?:(?i:the)\s+)?(?:(?P<pmod>{POINTMOD})\s*)?(?P<ord>\d{{1,2}}(?:st|nd|rd|th)|"
-     rf"(?i:{_ORD_WORDS}))[-\s]+(?i:century)(?![a-z])"),
+     rf"(?i:{_ORD_WORDS}))[-\s]+(?i:century)(?![a-z])(?:\s*(?P<era>{ERA}))?"),
+    ("era_year",
+     rf"(?:(?i:the)\s+)?(?:(?P<pmod>{POINTMOD})\s*)?(?<![\d,.])(?P<year>[1-9]\d{{0,3}})"
+     rf"(?P<dec>s)?\s*(?P<era>{ERA})"),
     ("holiday", rf"(?:(?P<rel>(?i:last|next|this))\s+)?(?P<hol>{HOLIDAY})"
                 rf"(?:\s*,?\s*(?P<year>{YEAR}))?"),
     # quarters, halves, seasons -----------------------------------------------------------
@@ -182,7 +197,7 @@ _PATTERNS: list[tuple[str, str]] = [
     ("season",
      rf"(?:(?P<rel>{REL}|(?i:the|in|during|since|by|until|of|through))\s+)?"
      rf"(?:(?P<pmod>(?i:early|mid-?|late))\s*)?(?P<season>{SEASON})"
-     rf"(?:\s*(?:(?i:of)\s+)?(?P<year>{YEAR}))?"),
+     rf"(?:\s*(?:(?i:of)\s+)?(?:(?P<year>{YEAR})|{BC_YEAR}))?"),
     # weekdays and parts of days ----------------------------------------------------------
     ("weekday",
      rf"(?:(?P<pmod>(?i:early|late))\s+(?:(?i:on)\s+)?)?(?:(?P<rel>(?i:last|next|this|"
@@ -225,6 +240,8 @@ _PATTERNS: list[tuple[str, str]] = [
     ("the_unit",
      r"(?P<the>(?i:the|that))\s+(?P<unit>(?i:week|weekend|month|year|"
      r"fiscal\s+year))(?![a-z])"),
+    ("in_the_year",
+     r"(?P<pmod>(?i:early|late|later|earlier))\s+(?i:in\s+the\s+year)(?![a-z'’-])"),
     ("month_rel_year",
      rf"(?P<mon>{MONTH})\s+(?:(?i:of)\s+)?(?P<rel>(?i:last|this|next))\s+(?i:year)(?![a-z])"),
     ("year_end",
@@ -242,7 +259,8 @@ _PATTERNS: list[tuple[str, str]] = [
      r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty"
      r"(?:[-\s](?:one|two|three|four|five))?))?))(?![a-z])"),
     ("rel_month",
-     rf"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming))\s+(?P<mon>{MONTH})(?!\.?\s*\d)"),
+     rf"(?P<rel>(?i:last|next|this|this\s+past|this\s+coming|the\s+(?:previous|preceding|"
+     rf"following|next)))\s+(?P<mon>{MONTH})(?!\.?\s*\d)"),
     ("ago",
      rf"(?:(?P<amod>{APPROX})\s+)?(?P<num>{NUM})(?:\s+(?i:or|to)\s+(?:{NUM}))?\s*[-\s]\s*"
      rf"(?P<unit>{UNIT})(?:\s+(?i:or\s+so))?\s+(?P<dir>(?i:ago|earlier|later|from\s+now|"
@@ -297,7 +315,7 @@ _DIGIT_PATTERNS = ("iso", "numeric", "year", "decade", "clock", "clock24", "cloc
                    "qcode")
 _UNIT_PATTERNS = ("duration", "ago", "bare_ago", "bare_units", "rel_unit", "the_unit",
                   "set_every", "set_per", "year_end", "year_ago_adj", "month_rel_year",
-                  "half", "quarter")
+                  "half", "quarter", "in_the_year")
 _KEY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("second seconds minute minutes hour hours day days night nights week weeks weekend "
      "weekends month months quarter quarters year years decade decades century centuries "
@@ -318,13 +336,19 @@ _KEY_GROUPS: list[tuple[str, tuple[str, ...]]] = [
     ("daily nightly weekly monthly annually yearly hourly biannually biennially fortnightly",
      ("set_adv",)),
     ("every each", ("set_every",)),
+    (" ".join(_DECADE_WORDS), ("decade_word",)),
     ("nineteen thousand", ("spoken_year",)),
     ("last this next", ("rel_month", "month_rel_year")),
+    ("previous preceding following", ("rel_month",)),
     ("that following previous preceding next", ("anaphor",)),
 ]
 _CAPITAL_KEYS: dict[str, tuple[str, ...]] = {}
 for _w in MONTHS:
     _CAPITAL_KEYS[_w] = ("month_first", "day_first", "rel_month", "month_rel_year", "clock")
+# "490 BC", "146 B.C.", "1066 AD": the era after the year keys the window (capitals only:
+# "I'd", "an ad" are no eras)
+for _w in ("bc", "bce", "b", "ad", "d", "ce"):
+    _CAPITAL_KEYS[_w] = ("era_year", "month_first", "day_first", "season")
 for _w in WEEKDAYS:
     _CAPITAL_KEYS[_w] = ("weekday", "part_weekday", "month_first", "day_first", "clock",
                          "noon")
@@ -475,6 +499,23 @@ def _duration_value(n: float | None, unit: str) -> str:
     return f"PT{_fmt_num(n)}{letter}" if is_time else f"P{_fmt_num(n)}{letter}"
 
 
+def _fmt_year(year: int) -> str:
+    """TIMEX3 year: four digits, "BC" before years before the common era (kept negative)."""
+    return f"BC{max(-year, 1):04d}" if year <= 0 else f"{year:04d}"  # no year 0
+
+
+_CALENDAR_PARTS = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
+
+
+def _calendar_parts(value: str | None) -> tuple[int, int | None, int | None] | None:
+    """(year, month, day) of a calendar DATE value ("1940-06", "BC0490"), else None."""
+    m = _CALENDAR_PARTS.fullmatch(value or "")
+    if not m:
+        return None
+    year = -int(m.group(2)) if m.group(1) else int(m.group(2))
+    return year, int(m.group(3)) if m.group(3) else None, int(m.group(4)) if m.group(4) else None
+
+
 def _year_from_token(tok: str, anchor: dt.date) -> int:
     if tok.startswith("'"):
         yy = int(tok[1:])
@@ -549,6 +590,13 @@ class _Context:
         self.anchor_dt = anchor_dt
         self.last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
         self.last_date: str | None = None  # last calendar DATE value (YYYY, YYYY-MM, YYYY-MM-DD)
+        self.narrative = False  # a history told in dates, not news (see ``_is_narrative``)
+
+    def narrative_ref(self) -> tuple[int, int | None, int | None] | None:
+        """The story's own time, for a month or season without a year, in a narrative: the last
+        calendar date the text named ("In 1940 ... In June, ..."). None in news, where "in
+        June" counts from the publication date even after a year of background ("since 1982")."""
+        return _calendar_parts(self.last_date) if self.narrative else None
 
     def clause(self, start: int, end: int, before: int = 80, after: int = 60) -> tuple[str, str]:
         """Text before and after a match, cut at sentence boundaries."""
@@ -618,9 +666,26 @@ class _Context:
 Norm = tuple[str, str, str | None] | None
 
 
+_NEW_YEAR_STEP = 2  # months
+
+
 def _pick_year_for(month: int, day: int | None, ctx: _Context, start: int, end: int) -> int:
     """Year for a month(/day) without year: the candidate nearest the anchor; if the clause is
-    clearly future (or past) and the other side is not far, prefer that side."""
+    clearly future (or past) and the other side is not far, prefer that side. In a narrative
+    (see ``_Context.narrative_ref``) the year of the story's last date instead."""
+    ref = ctx.narrative_ref()
+    if ref is not None:
+        ref_year, ref_month, _ref_day = ref
+        if ref_month is None:
+            return ref_year
+        # the story's year, unless the month lies just across a new year from its last date
+        # ("In December ... In January" enters the next year; measured on WikiWars dev, the
+        # nearest year overall does worse: stories step back a few months as often as on)
+        if month - ref_month + 12 <= _NEW_YEAR_STEP:
+            return ref_year + 1
+        if ref_month - month + 12 <= _NEW_YEAR_STEP:
+            return ref_year - 1
+        return ref_year
     a = ctx.anchor
     cands = []
     for y in (a.year - 1, a.year, a.year + 1):
@@ -716,7 +781,7 @@ def _n_month(m: re.Match[str], ctx: _Context) -> Norm:
     month = MONTHS[mon_tok]
     day = _day_from(m["day"])
     year_tok = m["year"]
-    if day is None and year_tok is None:
+    if day is None and year_tok is None and not m["bcyear"]:
         # A bare month name: guard against "May" (modal/name), "March" (verb) and
         # abbreviations on their own ("Dec" as a name).
         if m["mon"] != m["mon"].title() and not m["mon"].isupper():
@@ -738,19 +803,28 @@ def _n_month(m: re.Match[str], ctx: _Context) -> Norm:
                 return None
     if day is not None and (day < 1 or day > 31):
         return None
+    story_year = _calendar_parts(ctx.last_date) if "that" in m.re.groupindex and m["that"] \
+        else None
     if year_tok is not None:
         year = _year_from_token(year_tok, ctx.anchor)
+    elif m["bcyear"]:
+        year = -int(m["bcyear"])
+    elif story_year is not None:
+        year = story_year[0]  # "August of that year": the year the text last named
     else:
         year = _pick_year_for(month, day, ctx, m.start(), m.end())
     mod = _pmod(m["pmod"]) if "pmod" in m.re.groupindex else None
     if day is not None:
         try:
-            dt.date(year, month, min(day, 31))
-            dt.date(year, month, day)
+            dt.date(year if year > 0 else 2000, month, day)  # a leap year stands in for BC
         except ValueError:
             return None
-        return "DATE", f"{year:04d}-{month:02d}-{day:02d}", mod
-    return "DATE", f"{year:04d}-{month:02d}", mod
+        return "DATE", f"{_fmt_year(year)}-{month:02d}-{day:02d}", mod
+    return "DATE", f"{_fmt_year(year)}-{month:02d}", mod
+
+
+_CLOCK_AFTER = r"\s*(?:hours|hrs|h\b|GMT|UTC|GST|EST|EDT|local\s+time|Z\b)"
+_COUNT_BEFORE = {"at", "around", "about", "than", "over"}
 
 
 def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
@@ -760,8 +834,9 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
             return None
         return "DATE", str(_year_from_token(tok, ctx.anchor)), _pmod(m["pmod"])
     year = int(tok)
-    if not 1900 <= year <= 2099 and not (m["pmod"] or m["fiscal"]):
-        return None
+    # a number before 1900 is less often a year: it needs a word that governs years before it
+    # ("in 1777", "the 1777 campaign") or another year beside it ("1775-1783")
+    older = year < 1900
     if not (m["pmod"] or m["fiscal"]):
         before = ctx.text[max(0, m.start() - 25):m.start()]
         after = ctx.text[m.end():m.end() + 25]
@@ -773,7 +848,14 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
         nxt = re.match(r"\s*([A-Za-z]+|[^\sA-Za-z])", after)
         ok_before = prev is not None and prev.group(1).lower() in _PREP_BEFORE_YEAR and \
             re.search(r"[A-Za-z]+[\s,(]*$", before) is not None
-        if not ok_before:
+        before_word = prev.group(1).lower() if prev is not None else ""
+        if older and (re.match(_CLOCK_AFTER, after) or before_word in _COUNT_BEFORE):
+            return None  # "at 1830 GMT", "by 1700 hours" (a clock), "over 1800" (a count)
+        if not ok_before and older:
+            if not (re.match(r"\s*[-–—]\s*(?:1[6-9]|20)?\d\d(?!\d)", after)
+                    or re.search(r"(?:1[6-9]|20)\d\d\s*[-–—]\s*$", before)):
+                return None
+        elif not ok_before:
             if nxt is None:
                 ok_after = True
             else:
@@ -801,6 +883,14 @@ def _n_decade(m: re.Match[str], ctx: _Context) -> Norm:
     return "DATE", f"{year // 10:03d}", _pmod(m["pmod"])
 
 
+def _n_decade_word(m: re.Match[str], ctx: _Context) -> Norm:
+    """"the nineties": the latest such decade that has begun by the anchor. Only after "the":
+    "in their forties" is an age."""
+    tens = _DECADE_WORDS[m["w"].lower()]
+    century = 20 if 2000 + 10 * tens <= ctx.anchor.year else 19
+    return "DATE", f"{century}{tens}", _pmod(m["pmod"])
+
+
 def _n_century(m: re.Match[str], ctx: _Context) -> Norm:
     tok = m["ord"].lower()
     n = ORDINALS.get(tok)
@@ -808,7 +898,20 @@ def _n_century(m: re.Match[str], ctx: _Context) -> Norm:
         n = int(re.match(r"\d+", tok).group(0))  # type: ignore[union-attr]
     if not 1 <= n <= 22:
         return None
-    return "DATE", f"{n - 1:02d}", _pmod(m["pmod"])
+    bc = "BC" if m["era"] and m["era"].upper().startswith("B") else ""
+    return "DATE", f"{bc}{n - 1:02d}", _pmod(m["pmod"])
+
+
+def _n_era_year(m: re.Match[str], ctx: _Context) -> Norm:
+    """"490 BC", "the 460s BC", "1066 AD": TIMEX3 writes years before the common era with a
+    "BC" prefix (BC0490, the decade BC046)."""
+    year = int(m["year"])
+    bc = m["era"].upper().startswith("B")
+    if m["dec"]:
+        if year % 10:
+            return None
+        return "DATE", f"{'BC' if bc else ''}{year // 10:03d}", _pmod(m["pmod"])
+    return "DATE", _fmt_year(-year if bc else year), _pmod(m["pmod"])
 
 
 def _easter(year: int) -> dt.date:
@@ -857,6 +960,9 @@ def _n_holiday(m: re.Match[str], ctx: _Context) -> Norm:
             None
     a = ctx.anchor
     rel = (m["rel"] or "").lower()
+    ref = ctx.narrative_ref()
+    if ref is not None and not rel and ref[0] >= 1:
+        return "DATE", _holiday_date(name, ref[0]).isoformat(), None  # the story's Christmas
     cands = [_holiday_date(name, y) for y in (a.year - 1, a.year, a.year + 1)]
     if rel == "last":
         day = max(c for c in cands if c < a)
@@ -986,11 +1092,16 @@ def _n_half(m: re.Match[str], ctx: _Context) -> Norm:
     return "DATE", f"{year:04d}-H{h}", None
 
 
+# relations that count from the anchor even in a narrative ("last summer", "this spring")
+_DEICTIC_RELS = {"last", "past", "the past", "this", "this past", "this coming", "next",
+                 "coming", "the coming", "current", "the current"}
+
+
 def _n_season(m: re.Match[str], ctx: _Context) -> Norm:
     rel = re.sub(r"\s+", " ", (m["rel"] or "").lower())
     season = SEASONS[m["season"].lower()]
-    if m["year"]:
-        year = _year_from_token(m["year"], ctx.anchor)
+    if m["year"] or m["bcyear"]:
+        year = _year_from_token(m["year"], ctx.anchor) if m["year"] else -int(m["bcyear"])
     else:
         if not rel and not m["pmod"]:
             return None
@@ -999,6 +1110,22 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Norm:
         if rel == "the" and re.match(r"\s+of\b", ctx.text[m.end():m.end() + 4]):
             return None
         order = ["SP", "SU", "FA", "WI"]
+        ref = ctx.narrative_ref()
+        if ref is not None and rel not in _DEICTIC_RELS:
+            ref_year, ref_month = ref[0], ref[1] or 7
+            # the season the story's last date is in (winter counts from December)
+            ref_idx = (ref_year - (ref_month <= 2)) * 4 + (ref_month - 3) % 12 // 3
+            cands = [y * 4 + order.index(season) for y in (ref_year - 1, ref_year, ref_year + 1)]
+            if rel in ("the next", "the following"):
+                idx = min(c for c in cands if c > ref_idx)
+            elif rel in ("the previous", "previous"):
+                idx = max(c for c in cands if c < ref_idx)
+            else:
+                # "the winter" of a story is the one after its last date, unless that date
+                # is in January or February: then the winter it is in
+                idx = (ref_year - 1 if season == "WI" and ref_month <= 2 else ref_year) * 4 + \
+                    order.index(season)
+            return "DATE", f"{_fmt_year(idx // 4)}-{season}", _pmod(m["pmod"])
         ay, aseason = _season_of(ctx.anchor)
         aidx = ay * 4 + order.index(aseason)
         # candidate season indices around the anchor
@@ -1019,7 +1146,10 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Norm:
             pool = [c for c in cands if (c[0] >= aidx if future else c[0] <= aidx)]
             _idx, year = (min(pool) if future else max(pool)) if pool else cands[1]
     mod = _pmod(m["pmod"])
-    return "DATE", f"{year:04d}-{season}", mod
+    return "DATE", f"{_fmt_year(year)}-{season}", mod
+
+
+_DEADLINE_BEFORE = re.compile(r"\b(?:until|till|by)\s+(?:[\w.:]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _weekday_date(wd: int, rel: str, ctx: _Context, start: int, end: int) -> dt.date:
@@ -1037,6 +1167,9 @@ def _weekday_date(wd: int, rel: str, ctx: _Context, start: int, end: int) -> dt.
     if back == 0:
         return a
     future = ctx.tense(start, end) == "future"
+    if not rel and not future and _DEADLINE_BEFORE.search(ctx.text, max(0, start - 20), start) \
+            and ctx.explicit_tense(start, end) is None:
+        future = True  # "has given them until 9 a.m. Tuesday": a deadline, still ahead
     if rel == "this":
         return a + dt.timedelta(days=fwd) if future or fwd < back else a - dt.timedelta(days=back)
     return a + dt.timedelta(days=fwd) if future else a - dt.timedelta(days=back)
@@ -1094,7 +1227,7 @@ def _n_this_part(m: re.Match[str], ctx: _Context) -> Norm:
     elif rel == "the":
         if part == "night":
             return None
-        day = a
+        day = _story_day(ctx) or a
     else:
         day = a
     return "TIME", f"{day.isoformat()}T{PARTS_OF_DAY[part]}", None
@@ -1104,6 +1237,14 @@ def _n_mid_part(m: re.Match[str], ctx: _Context) -> Norm:
     t = m.group(0).lower()
     part = "AF" if "afternoon" in t else "MO" if "morning" in t else "MI"
     return "TIME", f"{ctx.anchor.isoformat()}T{part}", None
+
+
+def _story_day(ctx: _Context) -> dt.date | None:
+    """The day a narrative last named, for a time of day it gives without one ("At 11 a.m.")."""
+    ref = ctx.narrative_ref()
+    if ref is None or ref[2] is None or ref[0] < 1:
+        return None
+    return dt.date(ref[0], ref[1], ref[2])  # type: ignore[arg-type]
 
 
 def _clock_day(m: re.Match[str], ctx: _Context) -> dt.date:
@@ -1121,7 +1262,7 @@ def _clock_day(m: re.Match[str], ctx: _Context) -> dt.date:
             return dt.date(year, month, day)
         except ValueError:
             return a
-    return a
+    return _story_day(ctx) or a
 
 
 def _n_clock(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1142,7 +1283,8 @@ def _n_clock(m: re.Match[str], ctx: _Context) -> Norm:
 
 
 def _n_clock24(m: re.Match[str], ctx: _Context) -> Norm:
-    return "TIME", f"{ctx.anchor.isoformat()}T{int(m['h']):02d}:{m['mi']}", None
+    day = _story_day(ctx) or ctx.anchor
+    return "TIME", f"{day.isoformat()}T{int(m['h']):02d}:{m['mi']}", None
 
 
 def _n_clock_part(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1152,7 +1294,8 @@ def _n_clock_part(m: re.Match[str], ctx: _Context) -> Norm:
     part = m["part"].lower()
     if part in ("afternoon", "evening") and h < 12:
         h += 12
-    return "TIME", f"{ctx.anchor.isoformat()}T{h:02d}:{int(m['mi'] or 0):02d}", None
+    day = _story_day(ctx) or ctx.anchor
+    return "TIME", f"{day.isoformat()}T{h:02d}:{int(m['mi'] or 0):02d}", None
 
 
 def _n_noon(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1261,21 +1404,27 @@ def _n_anaphor(m: re.Match[str], ctx: _Context) -> Norm:
         return "DURATION", _duration_value(1, unit), None  # "over the next year": a stretch
     offset = {"the following": 1, "the next": 1, "the previous": -1, "the preceding": -1}.get(
         rel, 0)
-    ref = ctx.last_date
+    ref = _calendar_parts(ctx.last_date)
     part = PARTS_OF_DAY.get(unit)
     day_unit = "day" if part else unit
-    need = {"year": 4, "month": 7, "day": 10}[day_unit]
-    if ref is None or len(ref) < need:
+    need = {"year": 1, "month": 2, "day": 3}[day_unit]
+    if ctx.narrative and day_unit == "day" and ref is not None and (ref[2] is None or ref[0] < 1):
+        # a story that named only the month (or year): "that day" is a day of it, unknown
+        value = f"{_fmt_year(ref[0])}-{ref[1]:02d}-XX" if ref[1] else f"{_fmt_year(ref[0])}-XX-XX"
+        return "DATE", f"{value}T{part}" if part else value, None
+    if ref is None or ref[need - 1] is None or (day_unit == "day" and ref[0] < 1):
         if day_unit in ("month", "year") and rel in ("the following", "the preceding"):
             return "DURATION", _duration_value(1, unit), None
-        ref = ctx.anchor.isoformat()[:need]
+        a = ctx.anchor
+        ref = (a.year, a.month, a.day)
+    year, month, day = ref
     if day_unit == "year":
-        value = f"{int(ref[:4]) + offset:04d}"
+        value = _fmt_year(year + offset)
     elif day_unit == "month":
-        d = _add_months(dt.date(int(ref[:4]), int(ref[5:7]), 1), offset)
-        value = f"{d.year:04d}-{d.month:02d}"
+        index = year * 12 + month - 1 + offset  # type: ignore[operator]
+        value = f"{_fmt_year(index // 12)}-{index % 12 + 1:02d}"
     else:
-        value = (dt.date.fromisoformat(ref[:10]) + dt.timedelta(days=offset)).isoformat()
+        value = (dt.date(year, month, day) + dt.timedelta(days=offset)).isoformat()  # type: ignore[arg-type]
     if part:
         return "DATE", f"{value}T{part}", None  # like "Friday night" (TBAQ convention)
     return "DATE", value, None
@@ -1291,9 +1440,17 @@ def _n_rel_month(m: re.Match[str], ctx: _Context) -> Norm:
         year = a.year if month > a.month else a.year + 1
     elif rel == "this":
         year = a.year
+    elif rel.startswith("the "):
+        # "the following March": counted from the last date told, not from the anchor
+        ref = _calendar_parts(ctx.last_date) or (a.year, a.month, a.day)
+        ref_month = ref[1] or (1 if rel.endswith(("following", "next")) else 12)
+        if rel.endswith(("following", "next")):
+            year = ref[0] if month > ref_month else ref[0] + 1
+        else:
+            year = ref[0] if month < ref_month else ref[0] - 1
     else:
         year = _pick_year_for(month, None, ctx, m.start(), m.end())
-    return "DATE", f"{year:04d}-{month:02d}", None
+    return "DATE", f"{_fmt_year(year)}-{month:02d}", None
 
 
 def _n_month_rel_year(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1317,8 +1474,23 @@ def _n_year_end(m: re.Match[str], ctx: _Context) -> Norm:
     rel = w.split()[-2]
     unit = w.split()[-1]
     offset = {"last": -1, "next": 1}.get(rel, 0)
+    ref = ctx.narrative_ref()
+    if rel == "the" and ref is not None and unit in ("year", "month"):
+        # "by the end of the year" in a story: the story's year (or month)
+        if unit == "year":
+            return "DATE", _fmt_year(ref[0]), mod
+        if ref[1] is not None:
+            return "DATE", f"{_fmt_year(ref[0])}-{ref[1]:02d}", mod
     value = _relative_point(unit, offset, ctx)
     return ("DATE", value, mod) if value else None
+
+
+def _n_in_the_year(m: re.Match[str], ctx: _Context) -> Norm:
+    """"later in the year": the year being told (a narrative's, else the anchor's)."""
+    ref = ctx.narrative_ref()
+    year = ref[0] if ref is not None else ctx.anchor.year
+    mod = {"early": "START", "earlier": "START", "late": "END"}.get(m["pmod"].lower())
+    return "DATE", _fmt_year(year), mod
 
 
 def _n_period(m: re.Match[str], ctx: _Context) -> Norm:
@@ -1495,6 +1667,12 @@ def _n_bare_units(m: re.Match[str], ctx: _Context) -> Norm:
     return "DURATION", f"P{t}X{letter}", None
 
 
+_PAST_VERB_AFTER = re.compile(
+    r"\s+(?:[a-z]+ed|became|came|went|found|had|made|took|gave|began|brought|fell|led|won|lost|"
+    r"rose|ran|saw|broke|grew|spread|left|met|sent|drove|overran|forced)\b")
+_PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
+
+
 def _n_refs(m: re.Match[str], ctx: _Context) -> Norm:
     word = re.sub(r"\s+", " ", m["word"].lower())
     after = ctx.text[m.end():m.end() + 25]
@@ -1561,6 +1739,8 @@ def _n_refs(m: re.Match[str], ctx: _Context) -> Norm:
     if word in ("soon", "shortly", "eventually"):
         if word == "soon" and re.match(r"\s+(?:as|after|afterwards?|thereafter)\b", after, re.I):
             return None
+        if word == "soon" and (_PAST_VERB_AFTER.match(after) or _PAST_AUX_BEFORE.search(before)):
+            return None  # "it soon became", "was soon released": shortly after, told in the past
         if word == "shortly":
             if re.match(r"\s+(?:before|after|afterwards?|thereafter)\b", after, re.I):
                 return None
@@ -1632,21 +1812,28 @@ def _n_set_plural(m: re.Match[str], ctx: _Context) -> Norm:
 
 _NORMALISERS: dict[str, Callable[[re.Match[str], _Context], Norm]] = {
     "iso": _n_iso, "numeric": _n_numeric, "month_first": _n_month, "day_first": _n_month,
-    "year": _n_year, "decade": _n_decade, "century": _n_century, "holiday": _n_holiday,
+    "year": _n_year, "decade": _n_decade, "decade_word": _n_decade_word, "century": _n_century,
+    "era_year": _n_era_year,
+    "holiday": _n_holiday,
     "quarter": _n_quarter, "qcode": _n_qcode, "half": _n_half, "season": _n_season,
     "weekday": _n_weekday, "part_weekday": _n_part_weekday, "deictic": _n_deictic,
     "this_part": _n_this_part, "mid_part": _n_mid_part, "clock": _n_clock,
     "clock24": _n_clock24, "clock_part": _n_clock_part, "noon": _n_noon,
     "rel_unit": _n_rel_unit, "the_unit": _n_the_unit, "rel_month": _n_rel_month,
     "ago": _n_ago, "anaphor": _n_anaphor, "month_rel_year": _n_month_rel_year,
-    "year_end": _n_year_end,
+    "year_end": _n_year_end, "in_the_year": _n_in_the_year,
     "period": _n_period, "spoken_year": _n_spoken_year, "bare_ago": _n_bare_ago,
     "year_ago_adj": _n_year_ago_adj,
     "duration": _n_duration, "bare_units": _n_bare_units, "refs": _n_refs,
     "set_every": _n_set_every, "set_adv": _n_set_adv, "set_per": _n_set_per,
     "set_plural": _n_set_plural,
 }
-_STATEFUL = {"anaphor", "quarter", "qcode", "period", "year_ago_adj", "ago", "rel_unit"}
+# rules whose value depends on what came before in the text (the last quarter, the last date)
+_STATEFUL = {"anaphor", "quarter", "qcode", "period", "year_ago_adj", "ago", "rel_unit",
+             "rel_month"}
+# ... and those that depend on it only in a narrative (see ``_Context.narrative_ref``)
+_STORY_RULES = {"month_first", "day_first", "season", "year_end", "in_the_year", "clock",
+                "clock24", "clock_part", "noon", "this_part", "holiday"}
 _PRIORITY = {name: i for i, (name, _) in enumerate(_PATTERNS)}
 
 # Leading words that the patterns use as cues but that TimeML leaves outside the extent.
@@ -1656,7 +1843,9 @@ _LEADING_TRIM = re.compile(
 _ARTICLE_TRIM = re.compile(r"^(?:a|an|its|their|his|her)\s+(?=\S*\d|\S*-)", re.IGNORECASE)
 
 
-_CALENDAR_VALUE = re.compile(r"\d{4}(?:-\d\d(?:-\d\d)?)?")
+_CALENDAR_VALUE = _CALENDAR_PARTS
+_SEASON_VALUE = re.compile(r"((?:BC)?\d{4})-(SP|SU|FA|WI)")
+_SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 _AGE_AFTER = re.compile(r"\s+old\b", re.IGNORECASE)
 # "quarters of its food", "of all voters": a share of something; "quarters of losses", "of
 # 1990", "of the year" stay spans of time
@@ -1669,6 +1858,48 @@ _QUANTITY_BEFORE = re.compile(
     r"(?:\d%?|\b(?:percent|million|billion|thousand|hundred|dozen|cents?|pence|two|three|"
     r"four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty))"
     r"(?:\s+[A-Za-z-]+){0,2}\s+$", re.IGNORECASE)
+
+
+# expressions that count from the moment of writing ("yesterday", "last week", "on Tuesday")
+_DEICTIC_RULES = {"weekday", "part_weekday", "deictic", "this_part", "rel_unit", "rel_month",
+                  "month_rel_year", "ago"}
+_EXPLICIT_YEAR_RULES = {"iso", "numeric", "year", "month_first", "day_first", "era_year"}
+_NARRATIVE_MIN_YEARS = 5
+_NARRATIVE_YEARS_PER_DEICTIC = 3
+
+
+def _is_narrative(found: list[tuple[str, Norm]], anchor: dt.date) -> bool:
+    """Is the text a history told in its own dates (an encyclopaedia article, a retrospective)
+    rather than news? Then a month without a year belongs to the story's last date, not to the
+    anchor. News names few years far from its date and many expressions that count from it;
+    a history names many and almost none ("the previous day", not "yesterday"). Measured on
+    TBAQ news: at most 12 far years, never three times its deictic expressions plus one."""
+    far = deictic = 0
+    for name, norm in found:
+        if norm is None:
+            continue
+        if name in _DEICTIC_RULES:
+            deictic += 1
+        elif name in _EXPLICIT_YEAR_RULES:
+            parts = _calendar_parts(norm[1])
+            if parts is not None and abs(parts[0] - anchor.year) >= 2:
+                far += 1
+    return far >= _NARRATIVE_MIN_YEARS and far >= _NARRATIVE_YEARS_PER_DEICTIC * (deictic + 1)
+
+
+_SINCE_BEFORE = re.compile(r"\b(?:since|ever\s+since)\s+$", re.IGNORECASE)
+
+
+_LOOK_BACK = re.compile(r"(?:the\s+)?(?:previous|preceding)\b", re.IGNORECASE)
+
+
+def _moves_story(start: int, ctx: _Context) -> bool:
+    """Does this date become the reference of what follows ("that year", a narrative's "in
+    June")? Not a background start ("part of the empire since 513 BC. The following year"
+    follows the story's year, not 513 BC), nor a look back ("the previous year"), after which
+    the story goes on where it was."""
+    return not (_SINCE_BEFORE.search(ctx.text, max(0, start - 12), start)
+                or _LOOK_BACK.match(ctx.text, start))
 
 
 def _granularity(type_: str, value: str) -> str | None:
@@ -1738,17 +1969,25 @@ def tag(text: str, anchor: dt.date | dt.datetime, *, ages: bool = True) -> list[
         occupied[s:e] = b"\x01" * (e - s)
         taken.append((s, e))
     chosen.sort(key=lambda c: c[0])
+    ctx.narrative = _is_narrative([(names[m.re], cached[m]) for _s, _e, m in chosen], anchor_date)
 
     out: list[TimexSpan] = []
     for s, e, m in chosen:
         name = names[m.re]
-        # only the quarter-aware rules depend on what came before in the text
-        result = _NORMALISERS[name](m, ctx) if name in _STATEFUL else cached[m]
+        again = name in _STATEFUL or (name in _STORY_RULES and ctx.narrative) or (
+            name == "month_first" and m["that"])
+        result = _NORMALISERS[name](m, ctx) if again else cached[m]
         if result is None:
             continue
         type_, value, mod = result
-        if type_ == "DATE" and _CALENDAR_VALUE.fullmatch(value):
-            ctx.last_date = value
+        if type_ != "DATE" or not _moves_story(m.start(), ctx):
+            pass
+        elif _CALENDAR_VALUE.fullmatch(value):
+            # "by the end of 1941": the story stands in its last month ("In January" is 1942's)
+            ctx.last_date = f"{value}-12" if mod == "END" and len(value) <= 6 else value
+        elif season := _SEASON_VALUE.fullmatch(value):
+            # a season moves the story on to its first month ("The winter ... In January")
+            ctx.last_date = f"{season[1]}-{_SEASON_START[season[2]]:02d}"
         if name == "year_ago_adj" and m["the"] and not m["what"]:
             s = m.start("w")
         if not ages and name == "duration" and (m["adj"] == "old" or _AGE_AFTER.match(text, e)):
@@ -1763,7 +2002,8 @@ def tag(text: str, anchor: dt.date | dt.datetime, *, ages: bool = True) -> list[
         if art and type_ == "DURATION":
             s += art.end()
         if text[e - 1:e] == "." and not re.search(
-                r"(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.$", text[s:e]):
+                r"(?:[ap]\.m|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|[BA]\.\s?[CDE])\.$",
+                text[s:e]):
             e -= 1
         granularity = _granularity(type_, value)
         first = last = None
