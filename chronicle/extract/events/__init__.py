@@ -81,15 +81,95 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
     context, home = _article_countries(counts), _home_country(counts)
     mentions: list[EventMention] = []
     person: Token | None = None  # the last person named as a subject, for "he" and "she"
-    for sentence in read.sentences:
-        span = doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
-            continue
-        mentions.extend(_sentence_events(article, read, sentence, span, reg, context,
-                                         person, home))
+    parsed = [(sentence, span) for sentence in read.sentences if (span := doc.char_span(
+        sentence.start, sentence.end, alignment_mode="expand")) is not None]
+    before: list[EventMention] = []  # the mentions of the sentence before
+    for n, (sentence, span) in enumerate(parsed):
+        found = _sentence_events(article, read, sentence, span, reg, context, person, home)
+        if before and _judged_crimes(span) and \
+                _same_paragraph(article.text, parsed[n - 1][0], sentence):
+            # "X is shelling farmers. These are war crimes": the acts told just before are
+            # what the speaker accuses X of (ACCUSE), not a report of them
+            speaker = _speaker(article.text, parsed, n, reg, article.published, context)
+            accused = [_as_accusation(m, speaker) for m in before]
+            mentions[len(mentions) - len(before):] = [
+                m for k, m in enumerate(accused) if all(  # one report of each, once
+                    (o.event_type, o.modality) != (m.event_type, m.modality)
+                    for o in accused[:k])]
+        mentions.extend(found)
+        before = found
         person = next((t for t in reversed(span) if t.dep_ in {"nsubj", "nsubjpass"} and
                        t.ent_type_ == "PERSON"), person)
     return mentions
+
+
+# Nouns that judge acts a crime: "These are war crimes" accuses whoever did them.
+CRIME_NOUNS = {"crime", "atrocity", "violation", "massacre", "genocide", "terrorism",
+               "outrage", "murder", "breach", "barbarism", "aggression"}
+# Subjects that point back to what was just told.
+POINTING_BACK = {"this", "these", "that", "those", "both", "it", "all"}
+# Acts an accusation can name (what a judgement of crime is about).
+ACCUSABLE = {"ASSAULT", "COERCE"}
+
+
+def _judged_crimes(span: Span) -> bool:
+    """"These are both war crimes", "This is a crime against humanity": a sentence whose
+    subject points back and whose predicate judges what it points to a crime."""
+    root = span.root
+    said = [c for c in root.children if c.dep_ == "ccomp"] \
+        if root.lemma_.lower() in lex.REPORT_VERBS else []  # '"These are crimes," she said'
+    for verb in (root, *said):
+        if verb.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        attr = next((c for c in verb.children if c.dep_ == "attr"), None)
+        if subject is not None and attr is not None and \
+                subject.lower_ in POINTING_BACK and attr.lemma_.lower() in CRIME_NOUNS:
+            return True
+    return False
+
+
+def _same_paragraph(text: str, first: Sentence, second: Sentence) -> bool:
+    return "\n" not in text[first.end:second.start]
+
+
+def _speaker(text: str, parsed: list[tuple[Sentence, Span]], n: int, reg: Registry,
+             date: str, context: list[str]) -> Actor | None:
+    """Who says sentence ``n``: the subject of a verb of saying in it, else in the next
+    sentences of its paragraph (a quotation told before its "she said"), else in those
+    before it."""
+    sentence = parsed[n][0]
+    order = [*range(n, min(n + 6, len(parsed))), *range(n - 1, max(n - 6, -1), -1)]
+    for k in order:
+        if not (_same_paragraph(text, parsed[k][0], sentence) if k < n else
+                _same_paragraph(text, sentence, parsed[k][0])):
+            continue
+        for token in parsed[k][1]:
+            if token.pos_ == "VERB" and token.lemma_.lower() in lex.REPORT_VERBS:
+                subject = _subject(token)[0]
+                actor = None if subject is None else \
+                    _pick([subject], reg, date, token, context, agentive=True)[0]
+                if actor is not None:
+                    return actor
+    return None
+
+
+def _as_accusation(mention: EventMention, speaker: Actor | None) -> EventMention:
+    """The act of ``mention`` as the speaker's accusation of whoever did it."""
+    if mention.event_type not in ACCUSABLE:
+        return mention
+    return replace(_retyped(mention, "ACCUSE", ""), actor=speaker, recipient=mention.actor,
+                   co_actors=(), co_recipients=mention.co_actors, modality="asserted")
+
+
+def _retyped(mention: EventMention, event_type: str, mode: str) -> EventMention:
+    """``mention`` coded as another type, with its id and CAMEO coding to match."""
+    coding = cameo.code(event_type, mode)
+    mention_id = content_hash(mention.article_id, str(mention.sentence_index),
+                              str(mention.trigger_start), event_type)
+    return replace(mention, id=mention_id, event_type=event_type, mode=mode,
+                   cameo_root=coding.root, quad_class=coding.quad_class,
+                   goldstein=coding.goldstein)
 
 
 def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, span: Span,
@@ -99,6 +179,7 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     out: list[EventMention] = []
     triggers: list[Token] = []  # out's triggers, in step
     seen: set[tuple[str, str, str]] = set()
+    repressing: set[str] = set()  # the codes of forces that used force on protesters
     if _first_person_voice(span) or _posted(span):
         return out
     named = _sentence_countries(span, reg)
@@ -146,6 +227,11 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             recipient = replace(recipient, country=place.country) if place else recipient
         recipient = _domestic(recipient, domestic)
         cand.event_type, cand.mode = _recode(cand, actor)
+        if cand.event_type == "ASSAULT" and actor is not None and \
+                actor.sector in REPRESSING and recipient_tok is not None and \
+                recipient_tok.lemma_.lower() in lex.PROTESTERS:
+            cand.event_type = "COERCE"  # "police fired on demonstrators": repression
+            repressing.add(actor.code)
         if cand.event_type == "CONSULT" and recipient_tok is not None and \
                 _under_topic(recipient_tok, cand.trigger):
             recipient, recipient_tok = None, None  # "talks on access for civilians": a topic
@@ -216,6 +302,10 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             quad_class=coding.quad_class, goldstein=coding.goldstein,
             depth=_depth(trigger), co_actors=co_actors, co_recipients=co_recipients))
         triggers.append(trigger)
+    if repressing:  # "police fired on the crowd, killing two": the deaths are the repression
+        out = [_retyped(m, "COERCE", m.mode) if m.event_type == "ASSAULT" and
+               t.lemma_.lower() in CASUALTIES and (m.actor is None or m.actor.code in repressing)
+               else m for m, t in zip(out, triggers, strict=True)]
     return _shared_objects(*_merge_sentence(out, triggers))
 
 
@@ -253,6 +343,10 @@ def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list
 # Acts coded by whom they hit or address when their doers go unnamed: "two soldiers were
 # killed", "thousands marched in defiance of the authorities".
 ONE_SIDED = {"ASSAULT", "COERCE", "PROTEST"}
+# Verbs of the harm force does, which share the type of the act that did it.
+CASUALTIES = {"kill", "die", "wound", "injure", "hurt", "maim"}
+# Sectors whose force on protesters is repression.
+REPRESSING = {"COP", "MIL", "SPY"}
 # The outlet's own staff report the story; they are not its actors.
 NEWS_STAFF = {"correspondent", "reporter", "editor", "presenter", "anchor", "columnist",
               "commentator", "stringer", "producer"}

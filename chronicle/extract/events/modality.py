@@ -43,6 +43,11 @@ def _modality(cand: _Candidate) -> str:
     verb = token if not cand.noun else token.head
     if cand.extra.get("frame") == "demand":
         return "asserted"  # "said Y must act": the demand was made
+    if _conditional_threat(cand):
+        return "threatened"  # "may suspend aid if the killings continue"
+    if any(c.dep_ == "aux" and c.lower_ in lex.NEGATED_MODALS for c in verb.children) and \
+            _negated(verb):
+        return "hypothetical"  # "we must not allow it": what ought not be, not a denial
     if _negated(token) or (cand.noun and _negated(verb) and verb.lemma_ in lex.LIGHT_VERBS):
         return "denied"
     if token.dep_ == "conj" and _negated(token.head) and not any(
@@ -77,6 +82,24 @@ def _modality(cand: _Candidate) -> str:
                for c in ancestor.children):
             return "hypothetical"  # "if it continues to disregard the will of ..."
     return "asserted"
+
+
+# Modals of possibility that, with a condition, make a hostile act a threat.
+POSSIBILITY_AUX = {"may", "might", "could"}
+
+
+def _conditional_threat(cand: _Candidate) -> bool:
+    """"The alliance may suspend aid if the killings continue, a spokesman said": a hostile
+    act said to be possible if a condition holds is a threat (PLOVER THREATEN), not a mere
+    possibility. Only in a clause someone is reported to have said."""
+    token = cand.trigger
+    if cand.noun or cand.event_type not in lex.HOSTILE | {"THREATEN"} or _negated(token):
+        return False
+    if not (token.dep_ == "ccomp" and _verb_in(token.head, lex.REPORT_VERBS)):
+        return False
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in token.children) and \
+        any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                      for m in c.children) for c in token.children)
 
 
 def _reporter(cand: _Candidate, sent: Span) -> str:
@@ -164,6 +187,8 @@ def _recode(cand: _Candidate, actor: Actor | None) -> tuple[str, str]:
         kind, mode = "PROTEST", "obstruct"
     if cand.extra.get("frame") == "demand":
         return kind, mode
+    if _conditional_threat(cand):
+        return "THREATEN", mode
     if kind == "CONSULT" and mode == "visit" and not cand.noun:
         # Troops arriving are no visit: peacekeepers are aid, other forces a deployment.
         subject, _ = _subject(cand.trigger)
@@ -261,13 +286,34 @@ CONFLICT_NOUNS = {"uprising", "conflict", "war", "crisis", "unrest", "revolt", "
 
 def _toll(trigger: Token) -> bool:
     """"More than 9,000 people have been killed in the uprising", "since March": a count
-    of the dead over a whole conflict, not one event."""
+    of the dead over a whole conflict, not one event. So is a running total over a series
+    of attacks ("have been killed in the bombardments"): the perfect counts up to now, the
+    plural with no number of its own makes them many, unspecified."""
     if trigger.lemma_.lower() not in CASUALTY_VERBS:
         return False
     over = _preps(trigger, {"in", "during", "since", "throughout"})
     return any(o.lemma_.lower() in CONFLICT_NOUNS and not any(
         c.dep_ == "compound" or c.ent_type_ in PLACE_LABELS for c in o.lefts) for o in over) \
-        or bool(_preps(trigger, {"since"}))
+        or bool(_preps(trigger, {"since"})) or _running_total(trigger)
+
+
+# Plurals that name one happening: "clashes", "hostilities".
+ONE_EVENT_PLURALS = {"clash", "clashes", "hostility", "hostilities"}
+
+
+def _running_total(trigger: Token) -> bool:
+    """"Have been killed in the bombardments": the perfect counts up to now, the plural
+    with no number of its own makes the attacks many and unspecified."""
+    if trigger.lemma_.lower() not in CASUALTY_VERBS or \
+            not any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in trigger.children):
+        return False
+    over = _preps(trigger, {"in", "during"})
+    over += [g for c in trigger.children if c.dep_ == "agent" for g in c.children
+             if g.dep_ == "pobj"]
+    return any(o.tag_ in {"NNS", "NNPS"} and o.lemma_.lower() not in ONE_EVENT_PLURALS and
+               not any(c.dep_ == "nummod" for c in o.children) and
+               lex.NOUNS.get(o.lemma_.lower(), ("", ""))[0] in {"ASSAULT", "COERCE"}
+               for o in over)
 
 
 def _told_as_happening(noun: Token) -> bool:
@@ -288,9 +334,10 @@ def _told_as_happening(noun: Token) -> bool:
         return True
     if noun.dep_ == "pobj" and head.lower_ in {"in", "during", "by"} and \
             _verb_in(head.head, CASUALTY_VERBS):
-        return True
+        return not _running_total(head.head)  # the dead of many attacks: no one event
     if noun.dep_ == "pobj" and head.dep_ == "agent":
-        return True  # "was triggered by a raid", "were killed by an air strike"
+        # "was triggered by a raid", "were killed by an air strike"
+        return not _running_total(head.head)
     if noun.dep_ == "pobj" and head.lower_ == "for" and _verb_in(head.head, GATHERING):
         return True  # "returned to Geneva for talks", "converged for a rally"
     if noun.dep_ == "pobj" and head.lower_ in {"under", "on"} and \

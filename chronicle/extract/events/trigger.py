@@ -189,6 +189,11 @@ def _with_object(token: Token, hit: tuple[str, str]) -> tuple[str, str]:
                 if lemma in lex.REDUCE_VERBS:
                     if kind in lex.COOPERATIVE:
                         return ("SANCTION", "")
+                    if (kind == "ASSAULT" and noun not in lex.GENERAL_VIOLENCE) or \
+                            noun in lex.MILITARY_RESTRAINTS:
+                        # "lifted the blockade", "halted the offensive": a military
+                        # de-escalation (CAMEO 087), not a political concession
+                        return ("RETREAT", "")
                     if kind in {"COERCE", "SANCTION", "PROTEST"}:
                         return ("CONCEDE", "")
                 if lemma in lex.BAR_VERBS and kind in lex.COOPERATIVE and node is child:
@@ -240,11 +245,58 @@ def _speakers_own(token: Token) -> bool:
                for c in token.children)
 
 
+def _held_captive(token: Token) -> bool:
+    """"Were held hostage", "kept villagers as human shields": holding people as captives is
+    a detention (PLOVER COERCE), though "hold" alone is no act."""
+    if token.lemma_.lower() not in {"hold", "keep"}:
+        return False
+    roles = [c for c in token.children if c.dep_ in {"oprd", "dobj", "attr", "npadvmod"} or
+             (c.dep_ == "ccomp" and c.pos_ == "NOUN")]  # the parser's "holding X hostage"
+    roles += [g for c in token.children if c.dep_ == "prep" and c.lower_ == "as"
+              for g in c.children if g.dep_ == "pobj"]
+    return any(r.lemma_.lower() in lex.CAPTIVE_ROLES for r in roles)
+
+
+def _codes_an_act(verb: Token) -> bool:
+    """Whether a verb names an act of its own, alone or by its object."""
+    return _verb_trigger(verb) is not None or bool(_with_object(verb, ("", ""))[0]) or \
+        _cameo_trigger(verb) is not None or \
+        any(c.dep_ == "dobj" and _noun_trigger(c) is not None for c in verb.children)
+
+
+def _ordered_to(token: Token) -> bool:
+    """"A judge ordered the minister to appear": a command to a party (named, or by office)
+    to do what is no act of its own is a demand (REQUEST); an order to do an act ("ordered
+    troops to withdraw") is coded as that act, and one to "her" or "staff" is no politics."""
+    if token.lemma_.lower() not in lex.ORDER_VERBS or not any(
+            c.dep_ == "dobj" and (c.ent_type_ in NAMED or c.pos_ == "PROPN" or
+                                  c.lemma_.lower() in OFFICES) for c in token.children):
+        return False
+    done = [c for c in token.children if c.dep_ == "xcomp" and _infinitive(c)]
+    return bool(done) and not any(_codes_an_act(c) for c in done)
+
+
+def _summoned_to(token: Token) -> bool:
+    """"Summoned the ambassador to complain": the summons is how the complaint was made;
+    the act it was made for is the event."""
+    return token.lemma_.lower() == "summon" and any(
+        c.dep_ in {"xcomp", "advcl"} and _infinitive(c) and _codes_an_act(c)
+        for c in token.children)
+
+
 def _candidates(sent: Span) -> list[_Candidate]:
     found: list[_Candidate] = []
     for token in sent:
         if token.pos_ in {"VERB", "AUX"} and _demanded(token) and not _speakers_own(token):
             found.append(_Candidate(token, "REQUEST", "", extra={"frame": "demand"}))
+            continue
+        if token.pos_ == "VERB" and _held_captive(token):
+            found.append(_Candidate(token, "COERCE", "arrest"))
+            continue
+        if token.pos_ == "VERB" and _ordered_to(token):
+            found.append(_Candidate(token, "REQUEST", ""))
+            continue
+        if token.pos_ == "VERB" and _summoned_to(token):
             continue
         if token.pos_ in {"VERB", "AUX"} or (token.pos_ == "NOUN" and token.dep_ == "ROOT"
                                              and token.tag_.startswith("VB")):
