@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 
 from chronicle.extract.attribution import Attribution
@@ -172,3 +174,168 @@ def test_a_short_denial_answers_only_what_it_names():
     law = claim(0, "deputies", "asserts", "the 1973 War Powers Resolution was violated")
     denial = claim(1, "the leader", "denies", "that he will give up power")
     assert claim_disagreements([law, denial]) == []
+
+
+def test_a_rejected_proposal_is_a_vote_not_a_denial():
+    approved = Attribution(**{**claim(0, "the committee", "asserts", "the measure to end "
+                                      "funding for the mission").__dict__, "cue_text": "approved"})
+    rejected = claim(1, "the assembly", "denies", "the measure to end funding for the mission",
+                     article="b")
+    assert claim_disagreements([approved, rejected]) == []
+    urged = Attribution(**{**approved.__dict__, "cue_text": "called for"})
+    assert len(claim_disagreements([urged, rejected])) == 1
+
+
+def test_a_denial_that_a_thing_took_place_meets_it_in_other_words():
+    found = claim_disagreements([
+        claim(0, "residents", "asserts", "troops pursued an offensive in the town of Ruritown"),
+        claim(1, "the ministry", "denies", "that any assault on Ruritown took place",
+              article="b")])
+    assert sides(found) == [{"residents", "the ministry"}]
+
+
+def test_a_denied_report_is_set_against_what_it_reported():
+    found = claim_disagreements([
+        claim(0, "the ministry", "denies", "on Tuesday the report that the army was planning a "
+                                          "buffer zone to prevent an influx of refugees"),
+        claim(1, "newspapers", "asserts", "army chiefs were considering a buffer zone along the "
+                                         "border")])
+    assert sides(found) == [{"the ministry", "newspapers"}]
+
+
+def test_shelling_from_the_sea_is_shelling_by_ships_and_unconfirmed_is_no_side():
+    denial = claim(2, "state television", "denies", "Portville had been shelled from the sea")
+    ships = claim(0, "residents", "asserts", "tanks and navy ships shelled the south of Portville")
+    unsure = claim(3, "the embassy", "asserts", "it was unable to confirm that the navy had "
+                                               "shelled Portville")
+    assert sides(claim_disagreements([ships, denial, unsure])) == [
+        {"residents", "state television"}]
+
+
+def test_a_capital_speaks_for_its_country():
+    found = claim_disagreements([
+        claim(0, "the envoy", "accuses", "Paris of shipping rifles to Bamako"),
+        claim(1, "a spokesman", "denies", "France was selling or delivering rifles to Mali",
+              article="b")])
+    assert sides(found) == [{"the envoy", "a spokesman"}]
+
+
+def test_his_forces_are_the_government_forces_of_a_president():
+    denial = claim(1, "the president", "denies", "his forces had any role in the massacre",
+                   article="b")
+    troops = claim(0, "activists", "asserts", "government forces had a role in the massacre")
+    rebels = claim(2, "a newspaper", "asserts", "rebel forces had a role in the massacre")
+    assert sides(claim_disagreements([troops, denial, rebels])) == [
+        {"the president", "activists"}]
+
+
+def test_a_predicate_denied_of_its_subject_stands_against_its_article_reporting_it():
+    shipped = claim(0, "the envoy", "asserts", "a Ruritanian ship delivered rifles to Freedonia")
+    denied = claim(1, "the minister", "asserts", "Ruritania was not supplying Freedonia with "
+                                                "rifles")
+    assert sides(claim_disagreements([shipped, denied])) == [{"the envoy", "the minister"}]
+    elsewhere = Attribution(**{**denied.__dict__, "article_id": "b"})
+    assert claim_disagreements([shipped, elsewhere]) == []
+    supposed = claim(1, "the minister", "asserts", "Ruritania would not keep supplying "
+                                                  "Freedonia with rifles")
+    assert claim_disagreements([shipped, supposed]) == []
+
+
+def test_what_is_said_of_many_events_is_no_reading_of_the_one_denied():
+    denial = claim(1, "the ministry", "denies", "government involvement in the killings",
+                   article="b")
+    many = claim(0, "monitors", "asserts", "thirty people were killed across the country on "
+                                          "Monday , largely by government forces")
+    one = claim(2, "monitors", "asserts", "government forces were involved in the killings")
+    assert sides(claim_disagreements([many, denial, one])) == [{"the ministry", "monitors"}]
+    assert claim_disagreements([many, denial]) == []
+
+
+def test_a_refused_course_of_action_answers_only_a_call_for_it():
+    refused = Attribution(**{**claim(1, "the union", "denies", "any military intervention",
+                                     article="b").__dict__, "cue_text": "rejected"})
+    planned = claim(0, "analysts", "asserts", "the strategy for the military intervention")
+    assert claim_disagreements([planned, refused]) == []
+    urged = Attribution(**{**planned.__dict__, "cue_text": "have been calling for"})
+    assert len(claim_disagreements([urged, refused])) == 1
+    # a rejected claim is a denial all the same
+    charge = Attribution(**{**claim(1, "the union", "denies", "allegations that troops "
+                                    "shelled the port", article="b").__dict__,
+                            "cue_text": "rejected"})
+    assert len(claim_disagreements([claim(0, "residents", "asserts", "troops shelled the port "
+                                                                     "at dawn"), charge])) == 1
+
+
+def test_a_denial_for_one_place_is_not_met_by_a_claim_naming_none():
+    denial = claim(1, "the ministry", "denies", "attacking civilians in Ruritown", article="b")
+    general = claim(0, "observers", "asserts", "repeated attacks on civilians by the army")
+    there = claim(2, "observers", "asserts", "the army was attacking civilians in Ruritown")
+    assert sides(claim_disagreements([general, denial, there])) == [
+        {"the ministry", "observers"}]
+    assert claim_disagreements([general, denial]) == []
+
+
+def test_neither_nor_denies_no_predicate_of_its_second_subject():
+    both = claim(0, "a diplomat", "asserts", "neither Ruritania 's army nor the rebels can win "
+                                            "the war")
+    armed = claim(1, "an envoy", "asserts", "Ruritania sent the rebels weapons to win the war")
+    assert claim_disagreements([both, armed]) == []
+
+
+def _gold_module():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "bench" / "disagreement_gold.py"
+    spec = importlib.util.spec_from_file_location("disagreement_gold", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_the_gold_scorer_meets_sides_by_overlapping_spans_in_either_order(tmp_path):
+    gold = _gold_module()
+    path = tmp_path / "gold.tsv"
+    path.write_text("# a comment\n" + "\t".join(gold.COLUMNS) + "\n"
+                    "t\tdenial\td/1.txt\t10\t40\td/2.txt\t0\t20\treal\tone proposition\n"
+                    "t\tdenial\td/1.txt\t50\t60\td/3.txt\t5\t9\tfalse\ttwo propositions\n"
+                    "t\tdenial\td/4.txt\t0\t9\td/5.txt\t0\t9\treal\tmissed\n"
+                    "u\tdenial\td/9.txt\t0\t9\td/9.txt\t20\t29\treal\tanother topic\n")
+    rows = gold.read_gold(path, "t")
+    side = gold.Side
+    listed = [gold.Pair("denial", side("d/2.txt", 5, 15), side("d/1.txt", 30, 45)),  # trimmed
+              gold.Pair("denial", side("d/1.txt", 50, 60), side("d/3.txt", 5, 9)),
+              gold.Pair("denial", side("d/6.txt", 0, 9), side("d/7.txt", 0, 9))]  # unjudged
+    assert gold.score(listed, rows) == {"listed": 3, "judged": 2, "real_listed": 1,
+                                        "precision": 0.5, "gold_real": 2, "recalled": 1,
+                                        "recall": 0.5}
+    assert not side("d/1.txt", 0, 10).meets(side("d/1.txt", 10, 20))  # touching is no overlap
+
+
+def test_the_gold_files_hold_references_and_labels_only():
+    gold = _gold_module()
+    from pathlib import Path
+
+    bench = Path(__file__).resolve().parent.parent / "bench"
+    for name in ("disagreement_gold.tsv", "disagreement_heldout.tsv"):
+        for line in (bench / name).read_text().splitlines()[1:]:
+            if line.startswith("#") or line.startswith("topic\t"):
+                continue
+            cells = line.split("\t")
+            assert len(cells) == len(gold.COLUMNS) and cells[8] in {"real", "false"}
+            assert all(cell.isdigit() for cell in cells[3:5] + cells[6:8])
+            assert len(cells[9]) <= 140  # a judge's reason, no article's sentence
+
+
+def test_the_gold_window_is_a_seeded_run_of_non_empty_articles(tmp_path):
+    gold = _gold_module()
+    docs = tmp_path / "InputDocs"
+    for day in range(1, 6):
+        (docs / f"2020-01-0{day}").mkdir(parents=True)
+        (docs / f"2020-01-0{day}" / "1.txt").write_text("An article." if day != 3 else "")
+    first = gold.pick(docs, tmp_path / "a", 2, seed=7)
+    assert first == gold.pick(docs, tmp_path / "b", 2, seed=7)  # the same seed, the same run
+    copied = sorted(p.parent.name for p in (tmp_path / "a").rglob("*.txt"))
+    assert len(copied) == 2 and "2020-01-03" not in copied and tuple(copied) == first

