@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -191,6 +192,62 @@ def test_no_cue_falls_back_on_the_plover_type() -> None:
     assert rule_label("Police arrested the editor.") == ("ARREST", True)
 
 
+# --- the cheaper path: each cue searched once per sentence, on lower-cased text ------------
+def _cue_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    import chronicle.extract.acled as acled
+
+    return [(name, value) for name, value in vars(acled).items()
+            if isinstance(value, re.Pattern) and value.flags & re.IGNORECASE]
+
+
+def test_case_insensitive_cues_match_lower_cased_text_exactly() -> None:
+    from chronicle.extract.acled import _lowercase_twin
+
+    patterns = _cue_patterns()
+    assert len(patterns) > 30
+    for name, pattern in patterns:
+        # an upper-case literal would never match lower-cased text: the twin would miss it
+        literal = re.sub(r"\\.", "", pattern.pattern)
+        assert literal == literal.lower(), name
+        assert not _lowercase_twin(pattern).flags & re.IGNORECASE
+    texts = ["ROCKETS Hit The Capital", "Rebels SEIZED Control of the TOWN",
+             "An Earthquake struck; Police Arrested 3 Looters.", "Talks Between Diplomats"]
+    for text in texts:
+        for name, pattern in patterns:
+            assert (pattern.search(text) is None) == \
+                (_lowercase_twin(pattern).search(text.lower()) is None), (name, text)
+
+
+def test_a_sentence_s_cues_are_searched_once_for_all_its_events() -> None:
+    from chronicle.extract.acled import ARRESTS, MARCHING, _cues
+
+    text = "Police arrested 40 people in the capital on Tuesday, officials said."
+    cues = _cues(text)
+    assert _cues(text) is cues  # the events of one sentence share its cue hits
+    assert cues.has(ARRESTS) and cues.found[ARRESTS] is True
+    rule_label(text, "COERCE", "arrest")
+    rule_label(text, "ASSAULT")
+    assert len(cues.found) >= 2  # the second event read the hits the first one left
+    # the case-sensitive cue reads the text as written: the month is not a march
+    assert not _cues("Talks resumed in March.").has(MARCHING)
+    assert _cues("Thousands marched to parliament.").has(MARCHING)
+    assert rule_label("Thousands marched to parliament.")[0] == "PEACE_PROTEST"
+    assert rule_label("The envoys met in March to discuss sanctions.")[0] == "DIPLO"
+
+
+def test_the_case_like_paragraphs_cover_every_label() -> None:
+    from collections import Counter
+
+    train_acled = _train_acled_module()
+    path = Path(__file__).resolve().parent.parent / "bench" / "acled_case_like.tsv"
+    rows = train_acled.read_seed(path)
+    counts = Counter(label for label, _ in rows)
+    assert set(counts) == set(LABELS) and min(counts.values()) >= 15
+    assert len({text for _, text in rows}) == len(rows)  # no paragraph twice
+    held = sum(train_acled.held_back(text) for _, text in rows)
+    assert 0.15 < held / len(rows) < 0.35  # the hash keeps about a quarter back
+
+
 # --- the learned fallback and how it combines with the rules -------------------------------
 def _train_acled_module():
     import importlib.util
@@ -263,6 +320,11 @@ def test_training_chooses_the_fusion_bonus_and_the_model_file_keeps_it(tmp_path:
     assert AcledModel.load(path).rule_bonus == model.rule_bonus
     assert train_acled.held_back("some sentence") == train_acled.held_back("some sentence")
     assert train_acled.macro_f1(["A", "B"], ["A", "A"]) == pytest.approx((2 / 3 + 0) / 2)
+    # a fixed cued bonus stands; the uncued one is still chosen on the folds
+    fixed, report = train_acled.train(TINY_CORPUS, grid=(1.0,), folds=2, rules=rules,
+                                      cued_bonus=3.5)
+    assert fixed.rule_bonus[0] == 3.5 and set(report["cv_fused_accuracy"]) == {
+        f"3.5/{uncued}" for uncued in sorted({u for _, u in train_acled.BONUS_GRID})}
 
 
 def test_training_on_a_tiny_corpus_codes_sentences_the_rules_miss(tmp_path: Path) -> None:

@@ -454,6 +454,39 @@ def _has(pattern: re.Pattern[str], text: str) -> bool:
     return pattern.search(text) is not None
 
 
+@cache
+def _lowercase_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """A case-insensitive cue compiled to match lower-cased text: Python's ``re`` scans a long
+    case-insensitive alternation three to five times slower (no literal fast paths). Exact
+    for English text, since the cues' literals are lower case (tested)."""
+    return re.compile(pattern.pattern) if pattern.flags & re.IGNORECASE else pattern
+
+
+class _Cues:
+    """Which cues a text holds, each searched at most once: the rules ask for the same cue
+    along several branches, and a sentence reports several events."""
+
+    __slots__ = ("found", "lower", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text, self.lower, self.found = text, text.lower(), {}
+
+    def has(self, pattern: re.Pattern[str]) -> bool:
+        hit = self.found.get(pattern)
+        if hit is None:
+            twin = _lowercase_twin(pattern)
+            # a case-sensitive cue ("March" the month) is its own twin: it reads the text as
+            # written
+            hit = twin.search(self.text if twin is pattern else self.lower) is not None
+            self.found[pattern] = hit
+        return hit
+
+
+@lru_cache(maxsize=512)
+def _cues(text: str) -> _Cues:
+    return _Cues(text)
+
+
 def _state_took(text: str, actor_sectors: Sequence[str]) -> bool:
     """Whether the state's forces took the territory: the actor's sector if the parse found
     one, else the agent named nearest before the first word of taking."""
@@ -493,6 +526,9 @@ def _civilian_target(text: str, recipient_sectors: Sequence[str]) -> bool:
 def _reports_protest(text: str) -> bool:
     """Whether a protest word reports a protest: "mobilising men to protest" states a
     purpose (an infinitive after "to"), not a protest held."""
+    cues = _cues(text)
+    if not (cues.has(PROTEST) or cues.has(MARCHING)):
+        return False  # most sentences: no protest word at all, known without a scan
     for match in [*PROTEST.finditer(text), *MARCHING.finditer(text)]:
         if text[max(0, match.start() - 3):match.start()].lower() != "to ":
             return True
@@ -500,11 +536,12 @@ def _reports_protest(text: str) -> bool:
 
 
 def _protest_label(text: str) -> str:
-    if _has(PROTESTER_VIOLENCE, text) or _has(RIOTING, text):
+    has = _cues(text).has
+    if has(PROTESTER_VIOLENCE) or has(RIOTING):
         return "VIOL_DEMONSTR"
-    if _has(LETHAL_FORCE, text):
+    if has(LETHAL_FORCE):
         return "FORCE_AGAINST_PROTEST"
-    if _has(INTERVENTION, text):
+    if has(INTERVENTION):
         return "PROTEST_WITH_INTER"
     return "PEACE_PROTEST"
 
@@ -720,18 +757,10 @@ def rule_label(text: str, event_type: str = "", mode: str = "",
 def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str, ...],
                 recipient_sectors: tuple[str, ...]) -> tuple[str, bool]:
     """``rule_label``, once per event reading: a sentence reports several events."""
-    found: dict[re.Pattern[str], bool] = {}
-
-    def has(pattern: re.Pattern[str]) -> bool:
-        # several branches ask for the same cue: search the text for each once
-        if pattern not in found:
-            found[pattern] = pattern.search(text) is not None
-        return found[pattern]
+    has = _cues(text).has
 
     if has(RESPONSIBILITY):
         return "ATTRIB", True
-    violent = has(VIOLENCE) or has(CLASH)
-    armed_words = has(NON_STATE_AGENTS) or has(ARMED_TARGETS)
     if has(NATURAL) and not has(PROTEST):
         return "NATURAL_DISASTER", True
     if has(MAN_MADE) and not (has(CLASH) or has(NON_STATE_AGENTS)
@@ -767,13 +796,14 @@ def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str,
         # a base set up is the act; the town it stands in may have been taken before
         return "HQ_ESTABLISHED", True
     if has(WITHDRAWAL) and (has(TERRITORY) or has(UNOPPOSED)
-                                   or not violent):
+                            or not (has(VIOLENCE) or has(CLASH))):
         return "NON_VIOL_TERRIT_TRANSFER", True
     if has(TERRITORY) and has(REPELLED):
         return "ARMED_CLASH", True
     if has(TERRITORY):
         return ("GOV_REGAINS_TERIT" if _state_took(text, actor_sectors) else
                 "NON_STATE_ACTOR_OVERTAKES_TER"), True
+    violent = has(VIOLENCE) or has(CLASH)  # asked late: most sentences exit before
     if has(AIR_ATTACK) or (has(AIR) and violent):
         return "AIR_STRIKE", True
     grenade_text = re.sub(r"rocket.propelled grenades?", "rockets", text, flags=re.IGNORECASE)
@@ -792,7 +822,7 @@ def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str,
         return "ARREST", True
     if has(PROPERTY):
         return "PROPERTY_DISTRUCT", True
-    if violent and (armed_words or event_type == "ASSAULT"):
+    if violent and (has(NON_STATE_AGENTS) or has(ARMED_TARGETS) or event_type == "ASSAULT"):
         return ("ATTACK" if _civilian_target(text, recipient_sectors)
                 and not has(CLASH) else "ARMED_CLASH"), True
     if has(GROUP_CHANGE):
