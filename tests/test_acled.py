@@ -307,6 +307,19 @@ def test_fusion_weighs_the_rules_label_against_the_model_s_probabilities() -> No
     assert fuse("OTHER", False, labels, sure) == "AIR_STRIKE"
 
 
+def test_the_model_chooses_only_labels_the_coded_act_can_bear() -> None:
+    labels = ("PEACE_PROTEST", "ARMED_CLASH", "DIPLO", "AGREEMENT")
+    words_say_protest = np.array([0.9, 0.04, 0.03, 0.03])
+    # an attack the event layer coded stays violence, whatever its words resemble
+    assert fuse("ARMED_CLASH", False, labels, words_say_protest, event_type="ASSAULT") == \
+        "ARMED_CLASH"
+    # a denial is no protest: the model picks among what is said and agreed
+    assert fuse("DIPLO", False, labels, words_say_protest, event_type="REJECT") == "DIPLO"
+    # no event found, or a type with no family: every label stays open
+    assert fuse("DIPLO", False, labels, words_say_protest) == "PEACE_PROTEST"
+    assert fuse("DIPLO", False, labels, words_say_protest, event_type="AID") == "PEACE_PROTEST"
+
+
 def test_training_chooses_the_fusion_bonus_and_the_model_file_keeps_it(tmp_path: Path) -> None:
     train_acled = _train_acled_module()
     # rules that are right on half the corpus: some bonus beats none

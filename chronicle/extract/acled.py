@@ -689,14 +689,33 @@ def load_acled_model(path: str | Path = MODEL_PATH) -> AcledModel | None:
     return AcledModel.load(path) if Path(path).exists() else None
 
 
+# The labels an act of each kind can bear: a word model that knows nothing of the clause
+# must not turn the event layer's attack into a protest, nor a denial into a battle. A
+# PLOVER type not listed (or none: no event found) leaves every label open.
+_VIOLENT = {label for label, (_, kind, _) in LABELS.items()
+            if kind in {"Battles", "Explosions/Remote violence", "Violence against civilians",
+                        "Riots", "Security-related"}} | {"PROPERTY_DISTRUCT", "ARREST"}
+_PROTESTING = {label for label, (_, kind, _) in LABELS.items() if kind in {"Protests", "Riots"}}
+_STATED = {"DIPLO", "AGREEMENT", "ATTRIB", "OTHER", "CHANGE_TO_GROUP_ACT", "ORG_CRIME"}
+LABELS_OF_ACT = {
+    "ASSAULT": _VIOLENT, "PROTEST": _PROTESTING,
+    **{event_type: _STATED for event_type in (*SPEECH_TYPES, "AGREE", "SANCTION", "COOPERATE")},
+}
+
+
 def fuse(rule: str, cued: bool, labels: Sequence[str], probabilities: np.ndarray,
-         bonus: tuple[float, float] = DEFAULT_RULE_BONUS) -> str:
+         bonus: tuple[float, float] = DEFAULT_RULE_BONUS, event_type: str = "") -> str:
     """The label of highest log-probability once the rules' label gets its bonus (the
-    cued or the uncued one). A label the model never learnt stands where a cue gave it,
-    and yields to the model's where the rules only fell back on it."""
-    if rule not in labels:
-        return rule if cued else labels[int(np.argmax(probabilities))]
+    cued or the uncued one), among the labels an act of ``event_type`` can bear (and the
+    rules' own). A label the model never learnt stands where a cue gave it, and yields to
+    the model's where the rules only fell back on it."""
     scores = np.log(np.asarray(probabilities, dtype=np.float64) + 1e-9)
+    allowed = LABELS_OF_ACT.get(event_type)
+    if allowed is not None:
+        scores[[i for i, label in enumerate(labels)
+                if label not in allowed and label != rule]] = -np.inf
+    if rule not in labels:
+        return rule if cued else labels[int(np.argmax(scores))]
     scores[list(labels).index(rule)] += bonus[0] if cued else bonus[1]
     return labels[int(np.argmax(scores))]
 
@@ -732,7 +751,7 @@ def acled_label(text: str, event_type: str = "", mode: str = "",
     if policy == "fused":
         probabilities = model.probabilities(text) if model is not load_acled_model() else \
             _shipped_probabilities(text)
-        return fuse(rule, cued, model.labels, probabilities, model.rule_bonus)
+        return fuse(rule, cued, model.labels, probabilities, model.rule_bonus, event_type)
     return combine(rule, cued, lambda: model.guess(text), policy)
 
 
