@@ -59,7 +59,7 @@ from pathlib import Path
 import pycrfsuite
 from spacy.tokens import Doc, DocBin
 
-from chronicle.evaluate.attribution import LABELS, Annotated, load_split
+from chronicle.evaluate.attribution import LABELS, PARTS, Annotated, load_split
 from chronicle.extract.attribution import (
     MODEL_PATH,
     items,
@@ -134,11 +134,13 @@ def main() -> None:
     parser.add_argument("--c1", type=float, default=PARAMS["c1"], help="L1 weight")
     parser.add_argument("--minfreq", type=int, default=PARAMS["feature.minfreq"])
     parser.add_argument("--dev", default=None, help="PolNeAR split to score the models on")
+    parser.add_argument("--part", choices=PARTS, default="all",
+                        help="train on one side of the held-back split of DATA only")
     args = parser.parse_args()
     params = {**PARAMS, "max_iterations": args.iterations, "c1": args.c1,
               "feature.minfreq": args.minfreq}
 
-    annotations = load_split(args.data)
+    annotations = load_split(args.data, args.part)
     docs = parse({i.text_name: i.text for i in annotations}, args.cache)
     started = time.perf_counter()
     features = {name: [(tokens, token_features(tokens)) for tokens in paragraphs(doc)]

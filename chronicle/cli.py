@@ -610,7 +610,12 @@ EVAL_COMMANDS: tuple[EvalCommand, ...] = (
     EvalCommand("actors",
                 "Actor-resolution cases (JSONL): country and sector accuracy.", (_gold_file(),)),
     EvalCommand("attribution", "PolNeAR layout (text/*.txt, "
-                "attributions/*.ann): source, cue, content span F1.", (_folder("directory"),)),
+                "attributions/*.ann): source, cue, content span F1.",
+                (_folder("directory"),
+                 click.Option(["--part"], type=click.Choice(["all", "train-rest", "held-back"]),
+                              default="all", show_default=True,
+                              help="Articles of one hash split of the names: train-rest (9/10) "
+                              "or held-back (1/10)."))),
     EvalCommand("figures", 'Figures JSONL ({"text", "figures": [{value, unit, '
                 'bound}]}): P/R/F1.', (_gold_file(), _errors_shown())),
 )

