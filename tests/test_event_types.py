@@ -123,6 +123,13 @@ def test_acts_the_speaker_then_calls_crimes_are_an_accusation(code):
     assert "ASSAULT" in kinds(told)
 
 
+def test_an_it_that_points_forward_judges_no_act_before_it(code):
+    for judgement in ("It is a crime to let children starve.",
+                      "It is a crime that they starve children."):
+        events = code("The militia shelled farmers near the river. " + judgement)
+        assert "ASSAULT" in kinds(events), judgement
+
+
 def test_force_used_by_police_on_protesters_is_repression(code):
     crowd = primary(code("Kenyan police fired on demonstrators in the capital on Friday."))
     assert crowd.event_type == "COERCE"

@@ -114,18 +114,23 @@ ACCUSABLE = {"ASSAULT", "COERCE"}
 
 def _judged_crimes(span: Span) -> bool:
     """"These are both war crimes", "This is a crime against humanity": a sentence whose
-    subject points back and whose predicate judges what it points to a crime."""
+    subject points back and whose predicate judges what it points to a crime. An "it" that
+    stands for a clause after it ("It is a crime to let children starve") points forward."""
     root = span.root
     said = [c for c in root.children if c.dep_ == "ccomp"] \
         if root.lemma_.lower() in lex.REPORT_VERBS else []  # '"These are crimes," she said'
     for verb in (root, *said):
-        if verb.lemma_.lower() != "be" or any(c.dep_ == "neg" for c in verb.children):
+        if verb.lemma_.lower() != "be" or any(c.dep_ in {"neg", "xcomp", "ccomp"}
+                                              for c in verb.children):
             continue
         subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
         attr = next((c for c in verb.children if c.dep_ == "attr"), None)
-        if subject is not None and attr is not None and \
-                subject.lower_ in POINTING_BACK and attr.lemma_.lower() in CRIME_NOUNS:
-            return True
+        if subject is None or attr is None or subject.lower_ not in POINTING_BACK or \
+                attr.lemma_.lower() not in CRIME_NOUNS:
+            continue
+        if subject.lower_ == "it" and any(c.dep_ in {"relcl", "acl"} for c in attr.children):
+            continue  # "It is a crime that they starve children": the clause is the crime
+        return True
     return False
 
 
