@@ -113,6 +113,8 @@ def pick(input_docs: Path, out: Path, articles: int, seed: int) -> tuple[str, st
     """Copy a seeded window of ``articles`` consecutive non-empty articles (files sorted by
     day folder and name) to ``out``, day folders kept; the first and last day."""
     files = sorted(p for p in input_docs.rglob("*.txt") if p.stat().st_size > 0)
+    if not files:
+        raise SystemExit(f"no non-empty .txt articles under {input_docs}")
     start = random.Random(seed).randrange(0, max(1, len(files) - articles))
     chosen = files[start:start + articles]
     for path in chosen:
@@ -154,7 +156,10 @@ def main(argv: list[str] | None = None) -> int:
                   f"{p.b.start}\t{p.b.end}\n  A {words(d.first)}\n  B {words(d.second)}\n"
                   f"  why: {d.reason}")
         return 0
-    result = score(pairs, read_gold(args.gold, args.topic))
+    gold = read_gold(args.gold, args.topic)
+    if not gold:
+        parser.error(f"no gold pairs for topic {args.topic!r} in {args.gold} (give --topic)")
+    result = score(pairs, gold)
     print(" ".join(f"{k}={v}" for k, v in result.items()))
     return 0
 

@@ -249,6 +249,10 @@ def test_what_is_said_of_many_events_is_no_reading_of_the_one_denied():
     one = claim(2, "monitors", "asserts", "government forces were involved in the killings")
     assert sides(claim_disagreements([many, denial, one])) == [{"the ministry", "monitors"}]
     assert claim_disagreements([many, denial]) == []
+    # a superlative singles one event out: it still answers the denial
+    worst = claim(0, "monitors", "asserts", "government forces were involved in the most "
+                                           "brutal of the killings")
+    assert sides(claim_disagreements([worst, denial])) == [{"the ministry", "monitors"}]
 
 
 def test_a_refused_course_of_action_answers_only_a_call_for_it():

@@ -65,7 +65,9 @@ IRREALIS = {"avoid", "avoiding", "avert", "averting", "prevent", "preventing", "
             "doubts", "doubted"}  # "was unable to confirm that the navy had shelled": no side
 # words that widen a claim to many events: what it says of them all is no reading of the one
 # a denial speaks of ("largely by government forces", "most abuses", "across the country")
-GENERAL = re.compile(r"\b(?:most|mostly|largely|across|throughout|nationwide|countrywide|"
+# ("the most serious attack" is a superlative of one event, not many)
+GENERAL = re.compile(r"\b(?:(?<!\bthe\s)(?<!\bat\s)most|mostly|largely|across|throughout|"
+                     r"nationwide|countrywide|"
                      r"since\s+the\s+(?:start|beginning|uprising|conflict|war))\b", re.IGNORECASE)
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "you", "these", "those", "this"}
 IRREALIS_REACH = 1000  # to the end of its clause
