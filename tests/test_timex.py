@@ -481,3 +481,52 @@ def test_the_following_month_name_counts_from_the_last_date_told() -> None:
 def test_a_holiday_in_a_history_is_the_story_year() -> None:
     text = HISTORY + " At Christmas the first barge reached the sea."
     assert find(text, "Christmas").value == "1860-12-25"
+
+
+def test_the_previous_winter_from_a_january_in_a_history() -> None:
+    # the story stands in January 1941, in the winter of 1940: the one before is 1939's
+    text = ("The city was walled in 1936, besieged in 1937 and 1938, and bombed in 1939 and "
+            "1940. In January 1941 the city fell. The previous winter had been hard.")
+    assert find(text, "The previous winter").value == "1939-WI"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("In 2015 BC Hydro raised its rates.", "2015"),      # a name, not the era
+    ("Rates rose in 2015 B.C. after the vote.", "2015"),  # no other year before the era
+])
+def test_bc_that_is_no_era_leaves_a_plain_year(text: str, value: str) -> None:
+    assert [s.value for s in tag(text, FRI)] == [value]
+
+
+def test_bc_before_a_capitalised_word_is_the_era_in_a_history_of_antiquity() -> None:
+    text = "In 490 BC Athens beat the Persians; Sparta took the city in 404 BC."
+    assert [s.value for s in tag(text, FRI)] == ["BC0490", "BC0404"]
+    assert "700 BC" not in [s.text for s in tag("About 700 BC Liberals met on Monday.", FRI)]
+
+
+def test_an_old_year_after_a_preposition_before_a_count_noun_is_a_count() -> None:
+    assert tag("The storm destroyed roofs in 1800 homes.", FRI) == []
+    assert find("The mill was built in 1800 near the river.", "1800").value == "1800"
+
+
+def test_soon_before_a_verb_in_eed_is_still_ahead() -> None:
+    assert find("The talks will soon proceed.", "soon").value == "FUTURE_REF"
+    assert not [s for s in tag("The two sides soon agreed.", FRI) if s.text == "soon"]
+
+
+@pytest.mark.parametrize(("text", "phrase", "value"), [
+    ("In 1 BC the emperor ruled. The following year he died.", "The following year", "0001"),
+    ("In 1 AD the emperor ruled. The previous year he had won.", "The previous year",
+     "BC0001"),
+    ("In December of 1 BC the emperor ruled. The following month he died.",
+     "The following month", "0001-01"),
+])
+def test_counting_across_the_era_skips_year_zero(text: str, phrase: str, value: str) -> None:
+    assert find(text, phrase).value == value
+
+
+def test_the_following_season_in_a_history_crosses_the_era() -> None:
+    text = ("The town was founded in 9 BC, walled in 7 BC, besieged in 5 BC and 4 BC, and "
+            "burned in 3 BC. It was rebuilt in 1 BC. In the autumn the walls rose. The "
+            "following spring was mild.")
+    assert find(text, "The following spring").value == "0001-SP"

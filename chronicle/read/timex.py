@@ -504,6 +504,21 @@ def _fmt_year(year: int) -> str:
     return f"BC{max(-year, 1):04d}" if year <= 0 else f"{year:04d}"  # no year 0
 
 
+def _astronomical(year: int) -> int:
+    """Year on a line without a gap (1 BC is 0), for counting across the era: the calendar
+    has no year 0, so 1 BC (-1) plus one year is AD 1."""
+    return year + 1 if year < 0 else year
+
+
+def _calendar_year(astronomical: int) -> int:
+    """Inverse of ``_astronomical``: 0 is 1 BC (-1)."""
+    return astronomical - 1 if astronomical <= 0 else astronomical
+
+
+def _add_years(year: int, offset: int) -> int:
+    return _calendar_year(_astronomical(year) + offset)
+
+
 _CALENDAR_PARTS = re.compile(r"(BC)?(\d{4})(?:-(\d\d)(?:-(\d\d))?)?")
 
 
@@ -591,6 +606,14 @@ class _Context:
         self.last_quarter: tuple[int, int] | None = None  # (year, quarter) last mentioned
         self.last_date: str | None = None  # last calendar DATE value (YYYY, YYYY-MM, YYYY-MM-DD)
         self.narrative = False  # a history told in dates, not news (see ``_is_narrative``)
+        self._bc_mentions: list[int] | None = None
+
+    def bc_mentions(self) -> list[int]:
+        """Start offsets of the years before the common era the text names (see
+        ``_bc_is_an_era``), found once per text."""
+        if self._bc_mentions is None:
+            self._bc_mentions = [b.start() for b in _BC_MENTION.finditer(self.text)]
+        return self._bc_mentions
 
     def narrative_ref(self) -> tuple[int, int | None, int | None] | None:
         """The story's own time, for a month or season without a year, in a narrative: the last
@@ -682,9 +705,9 @@ def _pick_year_for(month: int, day: int | None, ctx: _Context, start: int, end: 
         # ("In December ... In January" enters the next year; measured on WikiWars dev, the
         # nearest year overall does worse: stories step back a few months as often as on)
         if month - ref_month + 12 <= _NEW_YEAR_STEP:
-            return ref_year + 1
+            return _add_years(ref_year, 1)
         if ref_month - month + 12 <= _NEW_YEAR_STEP:
-            return ref_year - 1
+            return _add_years(ref_year, -1)
         return ref_year
     a = ctx.anchor
     cands = []
@@ -827,6 +850,12 @@ _CLOCK_AFTER = r"\s*(?:hours|hrs|h\b|GMT|UTC|GST|EST|EDT|local\s+time|Z\b)"
 _COUNT_BEFORE = {"at", "around", "about", "than", "over"}
 
 
+_COUNT_NOUN_AFTER = re.compile(
+    r"\s*(?:people|persons|troops|soldiers|men|women|children|votes|seats|dollars|euros|"
+    r"pounds|tons|tonnes|km|miles|metres|meters|feet|acres|units|cars|homes|houses|jobs|"
+    r"workers|members|cases)\b", re.IGNORECASE)
+
+
 def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
     tok = m["year"]
     if tok.startswith("'"):
@@ -869,11 +898,10 @@ def _n_year(m: re.Match[str], ctx: _Context) -> Norm:
                     ok_after = True
             if not ok_after:
                 return None
-            if re.match(r"\s*(?:people|persons|troops|soldiers|men|women|children|"
-                        r"votes|seats|dollars|euros|pounds|tons|tonnes|km|miles|metres|meters|"
-                        r"feet|acres|units|cars|homes|houses|jobs|workers|members|cases)\b",
-                        after, re.IGNORECASE):
-                return None
+        # a count noun after the number makes it a count, also after a preposition when the
+        # number is small for a year ("in 1800 homes"); "in 2015 homes were built" stays a year
+        if (older or not ok_before) and _COUNT_NOUN_AFTER.match(after):
+            return None
     return "DATE", f"{year:04d}", _pmod(m["pmod"])
 
 
@@ -902,11 +930,30 @@ def _n_century(m: re.Match[str], ctx: _Context) -> Norm:
     return "DATE", f"{bc}{n - 1:02d}", _pmod(m["pmod"])
 
 
+# a year before the common era that no capitalised word follows ("490 BC, Athens", "146 B.C.")
+_BC_MENTION = re.compile(
+    r"(?<![\d,.])[1-9]\d{0,3}s?\s*(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC)(?![A-Za-z])(?!\s+[A-Z])"
+    r"|(?i:century)\s*(?:B\.\s?C\.(?:\s?E\.)?|BCE|BC)(?![A-Za-z])")
+
+
+def _bc_is_an_era(m: re.Match[str], year: int, ctx: _Context) -> bool:
+    """Is the "BC" after this number the era? "BC" is also an abbreviation of a name ("In 2015
+    BC Hydro raised rates"): before a capitalised word, or after a year of four digits, it is
+    the era only in a text that names another year before the common era."""
+    if any(not (m.start() <= s < m.end()) for s in ctx.bc_mentions()):
+        return True
+    if m["era"] == "BC" and re.match(r"\s+[A-Z]", ctx.text[m.end("era"):m.end("era") + 2]):
+        return False
+    return year < 1000
+
+
 def _n_era_year(m: re.Match[str], ctx: _Context) -> Norm:
     """"490 BC", "the 460s BC", "1066 AD": TIMEX3 writes years before the common era with a
     "BC" prefix (BC0490, the decade BC046)."""
     year = int(m["year"])
     bc = m["era"].upper().startswith("B")
+    if bc and not _bc_is_an_era(m, year, ctx):
+        return None  # the plain year rule reads "2015" alone
     if m["dec"]:
         if year % 10:
             return None
@@ -1112,33 +1159,37 @@ def _n_season(m: re.Match[str], ctx: _Context) -> Norm:
         order = ["SP", "SU", "FA", "WI"]
         ref = ctx.narrative_ref()
         if ref is not None and rel not in _DEICTIC_RELS:
-            ref_year, ref_month = ref[0], ref[1] or 7
+            # indices count on a line without year 0, so that a story crossing the era counts on
+            ref_year, ref_month = _astronomical(ref[0]), ref[1] or 7
             # the season the story's last date is in (winter counts from December)
             ref_idx = (ref_year - (ref_month <= 2)) * 4 + (ref_month - 3) % 12 // 3
-            cands = [y * 4 + order.index(season) for y in (ref_year - 1, ref_year, ref_year + 1)]
+            # two years back: in January or February the story is in the winter of the year
+            # before, so the previous winter is the one before that
+            cands = [y * 4 + order.index(season) for y in range(ref_year - 2, ref_year + 2)]
             if rel in ("the next", "the following"):
-                idx = min(c for c in cands if c > ref_idx)
+                idx = min((c for c in cands if c > ref_idx), default=cands[-1])
             elif rel in ("the previous", "previous"):
-                idx = max(c for c in cands if c < ref_idx)
+                idx = max((c for c in cands if c < ref_idx), default=cands[0])
             else:
                 # "the winter" of a story is the one after its last date, unless that date
                 # is in January or February: then the winter it is in
                 idx = (ref_year - 1 if season == "WI" and ref_month <= 2 else ref_year) * 4 + \
                     order.index(season)
-            return "DATE", f"{_fmt_year(idx // 4)}-{season}", _pmod(m["pmod"])
+            year = _calendar_year(idx // 4)
+            return "DATE", f"{_fmt_year(year)}-{season}", _pmod(m["pmod"])
         ay, aseason = _season_of(ctx.anchor)
         aidx = ay * 4 + order.index(aseason)
         # candidate season indices around the anchor
         cands = [(y * 4 + order.index(season), y) for y in (ay - 1, ay, ay + 1)]
         if rel in ("last", "past", "the past", "previous", "the previous"):
             pool = [c for c in cands if c[0] < aidx]
-            _idx, year = max(pool)
+            _idx, year = max(pool, default=cands[0])
         elif rel in ("next", "coming", "the coming", "the next", "this coming"):
             pool = [c for c in cands if c[0] > aidx]
-            _idx, year = min(pool)
+            _idx, year = min(pool, default=cands[-1])
         elif rel == "this past":
             pool = [c for c in cands if c[0] <= aidx]
-            _idx, year = max(pool)
+            _idx, year = max(pool, default=cands[0])
         elif rel == "this":
             year = ctx.anchor.year if season != "WI" else ay
         else:
@@ -1419,10 +1470,10 @@ def _n_anaphor(m: re.Match[str], ctx: _Context) -> Norm:
         ref = (a.year, a.month, a.day)
     year, month, day = ref
     if day_unit == "year":
-        value = _fmt_year(year + offset)
+        value = _fmt_year(_add_years(year, offset))
     elif day_unit == "month":
-        index = year * 12 + month - 1 + offset  # type: ignore[operator]
-        value = f"{_fmt_year(index // 12)}-{index % 12 + 1:02d}"
+        index = _astronomical(year) * 12 + month - 1 + offset  # type: ignore[operator]
+        value = f"{_fmt_year(_calendar_year(index // 12))}-{index % 12 + 1:02d}"
     else:
         value = (dt.date(year, month, day) + dt.timedelta(days=offset)).isoformat()  # type: ignore[arg-type]
     if part:
@@ -1445,9 +1496,9 @@ def _n_rel_month(m: re.Match[str], ctx: _Context) -> Norm:
         ref = _calendar_parts(ctx.last_date) or (a.year, a.month, a.day)
         ref_month = ref[1] or (1 if rel.endswith(("following", "next")) else 12)
         if rel.endswith(("following", "next")):
-            year = ref[0] if month > ref_month else ref[0] + 1
+            year = ref[0] if month > ref_month else _add_years(ref[0], 1)
         else:
-            year = ref[0] if month < ref_month else ref[0] - 1
+            year = ref[0] if month < ref_month else _add_years(ref[0], -1)
     else:
         year = _pick_year_for(month, None, ctx, m.start(), m.end())
     return "DATE", f"{_fmt_year(year)}-{month:02d}", None
@@ -1668,7 +1719,9 @@ def _n_bare_units(m: re.Match[str], ctx: _Context) -> Norm:
 
 
 _PAST_VERB_AFTER = re.compile(
-    r"\s+(?:[a-z]+ed|became|came|went|found|had|made|took|gave|began|brought|fell|led|won|lost|"
+    # "-ed" but not "-eed" ("will soon proceed", "need"), save past verbs in "-eed" ("agreed")
+    r"\s+(?:[a-z]{2,}(?<!e)ed|[a-z]*(?:gre|fre|decre|guarante)ed|became|came|went|found|had|"
+    r"made|took|gave|began|brought|fell|led|won|lost|"
     r"rose|ran|saw|broke|grew|spread|left|met|sent|drove|overran|forced)\b")
 _PAST_AUX_BEFORE = re.compile(r"\b(?:was|were|had)\s+$", re.IGNORECASE)
 
