@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import replace
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -18,7 +19,13 @@ from chronicle.extract.events.parse import (
     _phrase,
     _preps,
 )
-from chronicle.extract.events.places import BODY_CODES, PLACE_LABELS, _after_stance, _location
+from chronicle.extract.events.places import (
+    BODY_CODES,
+    PLACE_LABELS,
+    _after_stance,
+    _location,
+    _span_ents,
+)
 from chronicle.extract.events.trigger import (
     NAMED,
     PUBLISHED,
@@ -46,6 +53,8 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
         if current is None:
             break
         for child in current.children:
+            if child.dep_ in {"nsubj", "nsubjpass"} and _bracketed_apart(child, token):
+                continue  # "(Update 7:42 p.m. in Cairo) X welcomed": a dateline's words
             if child.dep_ == "nsubj":
                 return child, False
             if child.dep_ == "nsubjpass":
@@ -91,6 +100,10 @@ def _objects(token: Token) -> list[Token]:
     out = _stance_objects(token)
     out += [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"]
     out += [c for c in token.children if c.dep_ == "dobj"]
+    # a long object shifted after an "as" complement: "denounced as a crime X's crackdown"
+    out += [a for prep in token.children if prep.dep_ == "prep" and prep.lower_ == "as"
+            for o in prep.children if o.dep_ == "pobj"
+            for a in o.children if a.dep_ == "appos"]
     out += sorted(_preps(token, RECIPIENT_PREPS), key=_prep_rank)
     for child in token.children:  # "met one-on-one with X": the parser hangs it on the adverb
         if child.dep_ in {"npadvmod", "advmod"}:
@@ -136,7 +149,113 @@ def _prep_rank(pobj: Token) -> int:
 
 
 def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
-    """Candidate tokens for the actor and the recipient, best first."""
+    """Candidate tokens for the actor and the recipient, best first: "the two leaders" are
+    the two people named before them, one acting, the other acted with; two parties joined
+    as the subject of a reciprocal act ("X and Y discussed ...") are its two sides."""
+    actors, recipients = _parties(cand)
+    cand.trigger.doc.user_data[PARTNER_KEY] = None
+    if not actors:
+        return actors, recipients
+    pair = _named_pair(actors[0])
+    if pair is not None:
+        # in a reciprocal act each is the other's counterpart; else they act together
+        # ("both nations supported X"), and the first named stands for both
+        actors = [pair[0], *actors[1:]]
+        if _reciprocal(cand):
+            recipients = [pair[1], *recipients]
+            cand.trigger.doc.user_data[PARTNER_KEY] = (pair[0].i, pair[1].i)
+        return actors, recipients
+    partner = _mutual_partner(actors[0], cand)
+    if partner is not None:
+        recipients = [partner, *recipients]
+        cand.trigger.doc.user_data[PARTNER_KEY] = (actors[0].i, partner.i)
+    return actors, recipients
+
+
+# doc.user_data key: (actor token, its partner token) of the candidate ``_participants`` last
+# read, so that ``_conjoined``, run on the same candidate next, does not also list the
+# partner, now the recipient, among the actors.
+PARTNER_KEY = "chronicle_partner"
+# Acts done by two sides together: each is the other's counterpart.
+RECIPROCAL_VERBS = {"discuss", "meet", "talk", "negotiate", "confer", "consult", "speak",
+                    "converse"}
+RECIPROCAL_NOUNS = {"talk", "talks", "meeting", "discussion", "negotiation", "conversation",
+                    "call", "consultation", "summit", "dialogue"}
+# Plural nouns that refer back to two parties named before: "the two leaders", "both
+# ministers", and the entity label those parties carry.
+PAIR_NOUNS = {"leader": "PERSON", "minister": "PERSON", "president": "PERSON",
+              "diplomat": "PERSON", "man": "PERSON", "official": "PERSON",
+              "counterpart": "PERSON", "secretary": "PERSON", "envoy": "PERSON",
+              "country": "GPE", "nation": "GPE", "state": "GPE", "government": "GPE",
+              "neighbour": "GPE", "neighbor": "GPE"}
+
+
+def _named_pair(token: Token) -> tuple[Token, Token] | None:
+    """The two parties "the two leaders" or "both countries" refer to: the last two
+    distinct ones of the kind named before them, in the sentence or the two before it."""
+    label = PAIR_NOUNS.get(token.lemma_.lower())
+    words = {(c.dep_, c.lower_) for c in token.children}
+    # "the two" and "both" point back; "two men were arrested" names two new ones
+    if label is None or token.tag_ != "NNS" or not (
+            {("nummod", "two"), ("det", "the")} <= words or
+            words & {("det", "both"), ("predet", "both"), ("preconj", "both")}):
+        return None
+    sents = list(token.doc.sents) if token.doc.has_annotation("SENT_START") else []
+    here = next((n for n, sent in enumerate(sents) if sent.start <= token.i < sent.end), 0)
+    start = sents[max(0, here - 2)].start if sents else 0
+    before = [e for e in token.doc.ents
+              if e.end <= token.i and e.start >= start and e.label_ == label]
+    # two joined by "and" are the pair ("The US and UK condemned ... Both nations"); else
+    # the last two named
+    roots = {e.root.i: e for e in before}
+    joined = [(e.root, c) for e in before for c in e.root.conjuncts
+              if c.i > e.root.i and c.i in roots]
+    if joined:
+        return joined[-1]
+    found: list[Token] = []
+    names: set[str] = set()
+    for ent in reversed(before):
+        name = ent[-1].lower_  # a surname: "Antony Blinken", later "Blinken"
+        if name not in names:
+            names.add(name)
+            found.append(ent.root)
+        if len(found) == 2:
+            return found[1], found[0]
+    return None
+
+
+def _mutual_partner(subject: Token, cand: _Candidate) -> Token | None:
+    """The second of two parties joined as the subject of a reciprocal act where nothing
+    else names a counterpart: "X and Y discussed the crisis", "X and Y held talks"."""
+    if subject.dep_ not in {"nsubj", "nsubjpass"}:
+        return None
+    verb, noun = _act_words(cand)
+    if not _reciprocal(cand) or _preps(verb, {"with"}) or \
+            (noun is not None and noun.lemma_.lower() in RECIPROCAL_NOUNS and
+             _preps(noun, {"with", "between"})) or \
+            any(c.dep_ == "dobj" and c.ent_type_ in NAMED for c in verb.children):
+        return None
+    return next((c for c in subject.conjuncts if c.i > subject.i), None)
+
+
+def _act_words(cand: _Candidate) -> tuple[Token, Token | None]:
+    """The verb of an act and the noun naming it, if any: "held talks", "discussed"."""
+    token = cand.trigger
+    verb = token.head if cand.noun and token.dep_ == "dobj" else token
+    noun = token if cand.noun else None
+    if verb.lemma_.lower() in lex.LIGHT_VERBS and noun is None:
+        noun = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    return verb, noun
+
+
+def _reciprocal(cand: _Candidate) -> bool:
+    verb, noun = _act_words(cand)
+    return verb.lemma_.lower() in RECIPROCAL_VERBS or (
+        noun is not None and noun.lemma_.lower() in RECIPROCAL_NOUNS)
+
+
+def _parties(cand: _Candidate) -> tuple[list[Token], list[Token]]:
+    """Candidate tokens for the actor and the recipient as the clause gives them."""
     token = cand.trigger
     if cand.extra.get("frame") == "demand":  # "X said Y must act": X asks Y
         # a noun of saying is said by its verb's subject ("X issued a reminder that")
@@ -202,6 +321,17 @@ def _participants(cand: _Candidate) -> tuple[list[Token], list[Token]]:
     return ([subject] if subject is not None else []), objects
 
 
+# Participles that name who did an act: "strikes attributed to Israel".
+ASCRIBING = {"attribute", "ascribe", "blame", "credit"}
+
+
+def _ascribed(token: Token) -> list[Token]:
+    """Who an act is put down to: "air strikes attributed to Israel", "a bombing blamed on
+    the rebels"."""
+    return [g for clause in token.children if clause.dep_ == "acl" and
+            clause.lemma_.lower() in ASCRIBING for g in _preps(clause, {"to", "on"})]
+
+
 def _anchor(token: Token) -> Token:
     """The noun a noun trigger sits in, where a verb acts on that noun: "undertook a
     mediation mission", "declared a state of siege", "launched ten days of war games"."""
@@ -240,9 +370,18 @@ def _purpose_objects(cand: _Candidate) -> list[Token]:
 
 
 def _stance_objects(head: Token) -> list[Token]:
-    """"in protest against X", "in defiance of X", "in support of X": X."""
-    return [o for stance in _preps(head, {"in"}) if stance.lemma_.lower() in STANCES
-            for o in _preps(stance, {"against", "at", "of", "over", "with"})]
+    """"in protest against X", "in defiance of X", "in support of X": X; and an act done in
+    the course of a protest aimed at X ("threw stones during demonstrations against X")."""
+    out = [o for stance in _preps(head, {"in"}) if stance.lemma_.lower() in STANCES
+           for o in _preps(stance, {"against", "at", "of", "over", "with"})]
+    out += [o for protest in _preps(head, {"during", "in", "at"})
+            if protest.lemma_.lower() in PROTEST_NOUNS
+            for o in _preps(protest, {"against", "over"})]
+    return out
+
+
+# Gatherings aimed at someone: "during demonstrations against the occupation".
+PROTEST_NOUNS = {"demonstration", "protest", "rally", "march", "riot", "sit-in", "strike"}
 
 
 def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
@@ -275,7 +414,10 @@ def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
         clauses += [g for c in clauses if c.lemma_.lower() in lex.REQUEST_VERBS
                     for g in c.children if g.dep_ == "ccomp"]
         asked = [s for c in clauses for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}]
-        named = [o for o in objects if o.dep_ in {"dobj", "dative"} and o.ent_type_ in NAMED]
+        # the one asked is the request's own object, not one of the act asked for ("urged
+        # the leaders to protect Syrians" asks the leaders)
+        named = [o for o in objects if o.dep_ in {"dobj", "dative"} and
+                 o.ent_type_ in NAMED and o.head.i == token.i]
         # "demanded an admission by Moscow that ...": who is to do it is asked
         doers = [g for o in objects if o.dep_ == "dobj" for g in _doers(o)]
         objects = list(dict.fromkeys([*named, *doers, *asked, *objects]))
@@ -361,11 +503,135 @@ def _conditioned(trigger: Token) -> list[Token]:
 
 def _domestic(actor: Actor | None, countries: list[str]) -> Actor | None:
     """An actor with a sector but no country ("the president", "rebels", "police") is taken
-    to belong to the first country the sentence (else the article) names."""
+    to belong to the first country the sentence (else the article) names, never to that of
+    the side it acts against (see :func:`_opponent_countries`)."""
     if actor is None or actor.country or not countries or actor.kind in {"pronoun", "person"} or \
             actor.sector in BODY_SECTORS:
         return actor
-    return replace(actor, country=countries[0])
+    opposed = _OPPOSED.get(actor, frozenset())
+    if opposed == ANY_COUNTRY:
+        return actor
+    country = next((c for c in countries if c not in opposed), "")
+    return replace(actor, country=country) if country else actor
+
+
+# The countries an actor picked by ``_pick`` must not take by ``_domestic``: the other side's.
+# Kept beside the actor, not on it, so that no record ever carries them; weak, so that an
+# actor no longer referenced leaves no entry.
+_OPPOSED: WeakKeyDictionary[Actor, frozenset[str]] = WeakKeyDictionary()
+# Parties one fights or acts against whose country an unnamed doer does not share: a state
+# named as such (STATE_KINDS), its forces, and armed groups ("troops killed Hamas gunmen",
+# "called for sanctions against Nigeria"); not civilians, dissidents or officials, whom
+# their own state's police and judges arrest and investigate.
+OPPONENT_SECTORS = {"MIL", "REB", "INS", "UAF", "TER", "RAD", "PRM"}
+NON_STATE_SECTORS = {"REB", "INS", "UAF", "TER", "RAD"}
+# Words that make unnamed forces a government's own: "government forces", "regime troops".
+GOVERNMENTAL = {"government", "regime", "loyalist", "loyalists", "pro-government", "security",
+                "state", "junta"}
+AIMED_PREPS = {"against", "on", "upon", "at", "with", "to", "toward", "towards"}
+
+
+ANY_COUNTRY = frozenset({"*"})  # _OPPOSED's mark of an actor that is no one country's
+# Adjectives of a region or of the world beyond one state: "Arab states", "Western powers".
+REGIONAL = {"arab", "western", "european", "african", "asian", "gulf", "latin", "nordic",
+            "baltic", "balkan", "foreign", "international", "regional", "world", "global",
+            "neighbouring", "neighboring", "other"}
+# Heads "foreign" makes a state's own office, not an outsider: "the foreign minister".
+OWN_FOREIGN = {"minister", "ministry", "secretary", "office", "service", "affair", "policy",
+               "ministers", "ministries"}
+# Plural heads that name several states: "states", "countries", "powers".
+STATE_PLURALS = {"state", "country", "nation", "power", "ally", "neighbour", "neighbor",
+                 "member", "government"}
+
+
+def _many_states(token: Token) -> bool:
+    """Whether a plural phrase names the parties of several states ("Arab states", "foreign
+    ministers", "neighbouring countries"): ``_domestic`` gives it no one country."""
+    modifiers = {c.lower_ for c in token.children if c.dep_ in {"amod", "compound"}}
+    if "foreign" in modifiers and token.lemma_.lower() not in OWN_FOREIGN:
+        return True  # "foreign media were barred from Syria": not Syria's, nor one other's
+    if token.tag_ not in {"NNS", "NNPS"}:
+        return False
+    regional = bool(modifiers & REGIONAL)
+    return regional or token.lemma_.lower() in STATE_PLURALS - {"government", "member"}
+
+
+def _unplaced(actor: Actor, token: Token, trigger: Token, reg: Registry, date: str) -> Actor:
+    """An actor whose own words name no country ("troops", "Archbishop Desmond Tutu"): the
+    side a source of the same kind speaks for, where the sentence says so ("according to
+    the army, troops killed": the army's), and never the country of the side it acts
+    against, which ``_domestic`` would otherwise give it from the sentence."""
+    if actor.country or actor.sector in BODY_SECTORS or actor.kind == "pronoun":
+        return actor
+    start, end = _phrase(token)
+    opposed = _opponent_countries(token, trigger, reg, date,
+                                  insurgent=actor.sector in NON_STATE_SECTORS,
+                                  governmental=any(t.lower_ in GOVERNMENTAL
+                                                   for t in token.doc[start:end]),
+                                  individual=actor.kind in {"named", "person"} and
+                                  token.ent_type_ == "PERSON")
+    source = _source(trigger, reg, date)
+    if source is not None and source.country and source.country not in opposed and (
+            source.sector == actor.sector or
+            (actor.sector == "MIL" and source.sector in {"GOV", "MIL"})):
+        return replace(actor, country=source.country)
+    if opposed:
+        _OPPOSED[actor] = frozenset(opposed)
+    return actor
+
+
+def _opponent_countries(token: Token, trigger: Token, reg: Registry, date: str,
+                        insurgent: bool = False, individual: bool = False,
+                        governmental: bool = False) -> set[str]:
+    """Countries of the parties the act of ``trigger`` is aimed at (its objects, and those
+    of the noun it names: "an attack on X"), where they are states or armed sides; an
+    ``insurgent`` doer ("rebels attacked Syrian army positions") fights its own state, so
+    for it only other armed groups count; a ``governmental`` one ("government forces
+    killed Libyan rebels") fights its own insurgents, so for it only states count. For an
+    ``individual`` ("President X welcomed South African leader Y") another individual
+    named with a nation counts too: two people named on two sides of an act are not taken
+    for compatriots."""
+    objects = _objects(trigger) if trigger.pos_ in {"VERB", "AUX"} else [trigger]
+    if trigger.pos_ == "NOUN" and trigger.dep_ == "dobj":  # "gave a welcome to X"
+        objects += [o for o in _objects(trigger.head) if o.i != trigger.i]
+    # not where it happened ("arrested activists in Cairo")
+    aimed = [o for o in objects if o.dep_ in {"dobj", "dative"} or
+             (o.dep_ == "pobj" and o.head.lower_ in AIMED_PREPS)]
+    # the act it calls for or takes part in: "called for sanctions against Nigeria"
+    aimed += [g for o in objects if _event_noun(o) or o.lemma_.lower() in ACT_NOUNS
+              for g in [*_preps(o, AIMED_PREPS), *_ascribed(o)]]
+    out: set[str] = set()
+    for target in aimed[:4]:
+        if target.i == token.i or token.i in {t.i for t in target.subtree}:
+            continue
+        for one in (target, *target.conjuncts):
+            found = _actor(_quantified(one), reg, date)
+            if found is not None and found.country and found.country not in BODY_CODES and \
+                    (found.sector in OPPONENT_SECTORS or found.kind in {"country", "capital"} or
+                     (individual and one.ent_type_ == "PERSON")) and \
+                    not (insurgent and found.sector not in NON_STATE_SECTORS) and \
+                    not (governmental and found.sector in NON_STATE_SECTORS):
+                out.add(found.country)
+    return out
+
+
+def _source(trigger: Token, reg: Registry, date: str) -> Actor | None:
+    """Who the sentence says told of the act: "according to X", or the subject of a verb
+    of saying above it ("X said troops killed")."""
+    node = trigger
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.lemma_.lower() in lex.REPORT_VERBS:
+            subject = next((c for c in node.children if c.dep_ == "nsubj"), None)
+            return _actor(subject, reg, date) if subject is not None else None
+    for token in trigger.sent:
+        if token.lower_ == "according" and token.i + 1 < len(token.doc) and \
+                token.doc[token.i + 1].lower_ == "to":
+            pobj = next((c for c in token.doc[token.i + 1].children if c.dep_ == "pobj"), None)
+            return _actor(pobj, reg, date)
+    return None
 
 
 def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Actor | None:
@@ -386,7 +652,7 @@ def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Acto
         return replace(actor, sectors=("CVL",))
     if actor.sector not in {"", "UNK"}:  # UNK: "Iraqi Kurds", a nation and an unknown noun
         return actor
-    if token.lemma_.lower() in MILITARY_KIT:
+    if token.lemma_.lower() in MILITARY_KIT or (kind == "ASSAULT" and _arms_of(token)):
         return replace(actor, sectors=("MIL",))
     if token.lemma_.lower() in DWELLINGS:
         return replace(actor, sectors=("CVL",))
@@ -394,6 +660,20 @@ def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Acto
             _people(_of_object(token), actor):
         return replace(actor, sectors=("CVL",))
     return actor
+
+
+def _arms_of(token: Token) -> bool:
+    """Whether a state named as a modifier owns the weapons or the attack it modifies:
+    "US Predator attacks", "Israeli air strikes", "the Russian bombardment"."""
+    node = token
+    for _ in range(3):
+        if node.dep_ not in MODIFIER_DEPS or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in MILITARY_KIT or (
+                _event_noun(node) and (_noun_trigger(node) or ("", ""))[0] == "ASSAULT"):
+            return True
+    return False
 
 
 def _protested(recipient: Actor | None, token: Token | None, span: Span, cand: _Candidate,
@@ -467,9 +747,13 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
     before it in the sentence refers to."""
     for token in tokens:
         token = _quantified(token)
+        if _bracketed_apart(token, trigger):
+            continue  # "(Update 7:42 p.m. in Cairo) X welcomed": a dateline, no party
         if (exclude is not None and token.i == exclude.i) or \
                 (agentive and token.lemma_.lower() in EXPLOSIVES):
             continue  # "a bomb near Kandahar killed": no one named (see _unattributed)
+        if token.lemma_.lower() in BORDERS or _idiom_object(token):
+            continue  # "on the border with Lebanon" says where; "joined forces" how
         if _event_noun(token) or (token.lemma_.lower() in ACT_NOUNS and
                                   token.ent_type_ not in NAMED):
             # an act, not an actor: a name that modifies it says whose act it is ("rejected
@@ -505,23 +789,102 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
                 inner_nouns = [m for m in token.lefts if m.dep_ in MODIFIER_DEPS and
                                m.ent_type_ in NAMED and m.pos_ != "PRON"]
                 inner_nouns += _preps(token, {"of"})
+                if not agentive:  # "returned weapons seized from X": X, who held them
+                    inner_nouns += [g for held in (token, *token.conjuncts)
+                                    for clause in held.children if clause.dep_ == "acl"
+                                    for g in _preps(clause, {"from"})]
             else:
                 actor = actor if _valid(actor) else _place(token, context)
                 if _valid(actor):
                     assert actor is not None
-                    return _resident(_with_country(actor, token, reg, context), token,
-                                     context), token
+                    actor = _resident(_with_country(actor, token, reg, context), token,
+                                      context)
+                    actor = _placed_there(actor, token, reg)
+                    _OPPOSED.pop(actor, None)  # what an equal actor of another act was told
+                    if agentive:
+                        actor = _unplaced(actor, token, trigger, reg, date)
+                    if not actor.country and _many_states(token):
+                        _OPPOSED[actor] = ANY_COUNTRY  # "Arab states": no one country's
+                    elif not actor.country and not agentive and _backed_abroad(actor, trigger,
+                                                                               other):
+                        assert other is not None
+                        _OPPOSED[actor] = frozenset({other.country})
+                    return actor, token
                 inner_nouns = [*([] if agentive else _doers(token)), *_inner_nouns(token)]
         inner_nouns = [n for inner in inner_nouns for n in (
             [inner] if _party(inner) else  # "the US-led war": who leads it
             [m for m in inner.subtree if m.ent_type_ in NAMED and m.i < inner.i])]
         for inner in inner_nouns:
+            if _hyphen_first(inner):
+                continue  # "hostage-takers" are not hostages
             actor = _actor(inner, reg, date)
             actor = actor if _valid(actor) or agentive else _place(inner, context)
             if _valid(actor) and actor is not None and actor.kind != "pronoun" and \
                     not _same_party(actor, other):
                 return _with_country(actor, inner, reg, context), inner
     return None, None
+
+
+def _placed_there(actor: Actor, token: Token, reg: Registry) -> Actor:
+    """"The police there", "officials there": of the place the sentence named last before."""
+    if actor.country or not any(c.dep_ == "advmod" and c.lower_ == "there"
+                                for c in token.children):
+        return actor
+    places = [e for e in _span_ents(token.sent) if e.label_ in {"GPE", "LOC"} and
+              e.end <= token.i]
+    country = reg.country_of(places[-1].text) if places else ""
+    return replace(actor, country=country) if country else actor
+
+
+# Verbs of arming and backing a side: "Saudi Arabia has been arming the opposition".
+BACKING_VERBS = {"arm", "fund", "finance", "bankroll", "equip", "train", "back", "support",
+                 "supply", "sponsor"}
+
+
+def _backed_abroad(recipient: Actor, trigger: Token, other: Actor | None) -> bool:
+    """Whether a state arms or funds an unnamed opposition or rebel force: its own it
+    fights, so the one it backs is not taken for the state's, which ``_domestic`` would
+    give it from the state's own name in the sentence."""
+    return other is not None and bool(other.country) and other.country not in BODY_CODES and \
+        (other.kind in {"country", "capital"} or other.sector in STATE_SECTORS) and \
+        recipient.sector in {"OPP", "REB", "PRM", "INS"} and \
+        trigger.lemma_.lower() in BACKING_VERBS
+
+
+def _bracketed_apart(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` is inside brackets of its sentence that do not hold ``trigger``
+    (a closing bracket with no opening one before it closes what began earlier)."""
+    sent = token.sent
+    depth, regions, start = 0, [], sent.start
+    for t in sent:
+        if t.text == "(":
+            if depth == 0:
+                start = t.i
+            depth += 1
+        elif t.text == ")":
+            regions.append((start if depth else sent.start, t.i))
+            depth = max(depth - 1, 0)
+    return any(a <= token.i <= b and not a <= trigger.i <= b for a, b in regions)
+
+
+# Verbs and bare plural objects that make an idiom, not an act on a party.
+IDIOMS = {("join", "force"), ("join", "hand"), ("combine", "force"), ("pool", "resource")}
+
+
+def _idiom_object(token: Token) -> bool:
+    """"Russia and China joined forces": the forces are no party acted on."""
+    return token.dep_ == "dobj" and token.tag_ == "NNS" and \
+        (token.head.lemma_.lower(), token.lemma_.lower()) in IDIOMS and \
+        not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in token.children)
+
+
+def _hyphen_first(token: Token) -> bool:
+    """Whether a common noun is the first half of a hyphenated compound ("hostage-takers",
+    "peace-keepers"): the compound names what its second half does."""
+    doc = token.doc
+    return token.ent_type_ not in NAMED and token.i + 2 < len(doc) and \
+        doc[token.i + 1].tag_ == "HYPH" and doc[token.i + 1].whitespace_ == "" and \
+        token.whitespace_ == "" and doc[token.i + 2].pos_ == "NOUN"
 
 
 def _subject_before(pronoun: Token, trigger: Token) -> bool:
@@ -634,8 +997,11 @@ def _named_modifiers(token: Token) -> list[Token]:
     out: list[Token] = []
     frontier = [c for c in token.lefts if c.dep_ in MODIFIER_DEPS]
     while frontier:
-        out += [t for t in frontier if t.ent_type_ in NAMED and t.pos_ != "PRON"
-                and t.head.ent_type_ != t.ent_type_]
+        # a proper noun the tagger left unnamed counts too ("US Predator attacks"): the
+        # registry says whether it is a party
+        out += [t for t in frontier if (t.ent_type_ in NAMED or (
+                    t.pos_ == "PROPN" and not t.ent_type_ and t.head.pos_ == "NOUN"))
+                and t.pos_ != "PRON" and not (t.ent_type_ and t.head.ent_type_ == t.ent_type_)]
         frontier = [c for t in frontier for c in t.lefts if c.dep_ in MODIFIER_DEPS]
     return out
 
@@ -688,7 +1054,7 @@ def _with_country(actor: Actor, token: Token, reg: Registry,
     for inner in _inner_nouns(token):
         if inner.ent_type_ in {"GPE", "NORP", "LOC"} and \
                 not _after_stance(inner) and \
-                inner.head.lemma_.lower() not in BORDERS:  # "on the Thai border": either side
+                not _across_border(inner, token):  # "on the Thai border": either side
             start, end = _phrase(inner)
             text = inner.doc[start:end].text  # the whole name: "Ivory Coast"
             place = geocode(text, context) if inner.ent_type_ != "NORP" else None
@@ -702,6 +1068,19 @@ def _with_country(actor: Actor, token: Token, reg: Registry,
             if country:
                 return replace(actor, country=country)
     return actor
+
+
+def _across_border(inner: Token, top: Token) -> bool:
+    """Whether ``inner`` names a side of a border inside the phrase of ``top``: "on the Thai
+    border", "a town on the border with Lebanon"."""
+    node = inner
+    for _ in range(6):
+        if node.i == top.i or node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in BORDERS:
+            return True
+    return False
 
 
 def _antecedent(trigger: Token, pronoun: Token, reg: Registry,
@@ -771,7 +1150,9 @@ def _conjoined(actor: Actor | None, token: Token | None, reg: Registry, date: st
         return ()
     out: list[Actor] = []
     seen = {actor.code}
-    joined = [c for c in token.conjuncts if c.i > token.i]
+    partner = token.doc.user_data.get(PARTNER_KEY)
+    joined = [c for c in token.conjuncts if c.i > token.i and
+              (partner is None or (token.i, c.i) != partner)]
     for child in token.children:
         if child.dep_ in {"amod", "compound", "nmod"} and child.ent_type_ in {"NORP", "GPE"}:
             for other in child.conjuncts:
@@ -808,6 +1189,8 @@ def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
     actor = reg.resolve(span.text, date) or _unknown_person(token, span)
     if actor is None:
         return None
+    if actor.kind == "country" and span.text.islower():
+        return None  # a country's name is capitalised: "seized cars" is no Central Africa
     return Actor(text=actor.text, name=actor.name, country=actor.country,
                  sectors=actor.sectors, kind=actor.kind, start=span.start_char,
                  end=span.end_char)
@@ -833,7 +1216,8 @@ def _unknown_person(token: Token, span: Span) -> Actor | None:
 ACT_NOUNS = {"swing", "tour", "pause", "access", "engagement", "operation", "effort", "step",
              "measure", "action", "move", "policy", "plan", "spread", "escalation",
              "campaign", "process", "initiative", "mission", "war", "flow", "delivery",
-             "shipment", "help", "pressure", "decision", "response", "role", "involvement"}
+             "shipment", "help", "pressure", "decision", "response", "role", "involvement",
+             "suppression", "crackdown", "repression", "treatment"}
 # Heads that name works and abstractions: only a name modifying them, or the party "of"
 # them, is a party ("Israel's right", "the right of Russian troops"); what they depict
 # is not ("a video depicting forces").
@@ -842,7 +1226,11 @@ NON_PARTIES = ACT_NOUNS | {
     "letter", "message", "recording", "tape", "post", "tweet", "right", "need", "situation",
     "crisis", "conflict", "issue", "matter", "question", "resolution", "law", "idea", "toll",
     "number", "figure", "account", "detail", "food", "water", "medicine", "time", "way",
-    "side", "violence", "aid", "assistance", "support"}
+    "side", "violence", "aid", "assistance", "support",
+    # things and qualities: "returned military equipment", "restrictions on the labour
+    # market", "the fate of the offices", "the use of the Russian language"
+    "equipment", "weapon", "weaponry", "ammunition", "hardware", "market", "economy", "fate",
+    "feasibility", "legality", "language", "control", "use"}
 # Verbs whose subject is the one who died.
 DYING = {"die", "perish"}
 

@@ -64,7 +64,7 @@ def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     out: list[str] = []
     for ent in _span_ents(span):
         if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]) and \
-                not _based(ent):
+                not _based(ent) and not _in_dateline(ent, span) and not _currency(ent):
             country = reg.country_of(ent.text)
             if not country and ent.label_ != "NORP":  # "the Gaza Strip", "Darfur"
                 place = geocode(ent.text)
@@ -72,6 +72,28 @@ def _sentence_countries(span: Span, reg: Registry) -> list[str]:
             if country and country not in out and country not in BODY_CODES:
                 out.append(country)
     return out
+
+
+def _currency(ent: Span) -> bool:
+    """"US $50 million", "HK$ 3 billion": a country's name before a sum names its money."""
+    doc = ent.doc
+    return ent.end < len(doc) and (doc[ent.end].tag_ == "$" or doc[ent.end].text in "$£€¥")
+
+
+CLOCK = re.compile(r"^(?:a\.m\.|p\.m\.|am|pm|ET|EST|EDT|GMT|BST|UTC|CET)$")
+
+
+def _in_dateline(ent: Span, span: Span) -> bool:
+    """A place in a bracketed time stamp ("(Update 7:42 p.m. in Cairo, 12:42 ET)") says
+    where the report was filed, not whose the unnamed actors of the sentence are."""
+    doc = ent.doc
+    opening = next((t.i for t in reversed(doc[span.start:ent.start]) if t.text in "()"), None)
+    closing = next((t.i for t in doc[ent.end:span.end] if t.text in "()"), None)
+    if closing is None or doc[closing].text != ")" or \
+            (opening is not None and doc[opening].text != "("):
+        return False
+    inside = doc[opening + 1 if opening is not None else span.start:closing]
+    return any(CLOCK.match(t.text) for t in inside)
 
 
 def _goal_countries(span: Span, reg: Registry) -> set[str]:
@@ -116,11 +138,20 @@ def _after_stance(token: Token) -> bool:
     return i > 1 and doc[i - 1].text == "-" and doc[i - 2].lower_ in {"anti", "pro"}
 
 
+def _beyond_border(ent: Span) -> bool:
+    """"a town on the border with Lebanon": the town is on this side; Lebanon is not where
+    the event happened."""
+    head = ent.root.head
+    return ent.root.dep_ == "pobj" and head.lower_ == "with" and \
+        head.head.lemma_.lower() in {"border", "frontier", "boundary"}
+
+
 def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Actor | None,
               reg: Registry, context: list[str]) -> tuple[str, Place | None]:
     taken = [(a.start, a.end) for a in (actor, recipient) if a is not None]
     places = [e for e in _span_ents(span) if e.label_ in PLACE_LABELS and not any(
-        s <= e.start_char < t for s, t in taken)]
+        s <= e.start_char < t for s, t in taken) and not _beyond_border(e) and
+        not _currency(e)]
     if not places:
         return "", None
     subtree = {t.i for t in cand.trigger.subtree} | {t.i for t in cand.trigger.head.subtree}
