@@ -147,3 +147,10 @@ def test_stopping_a_publication_is_censorship(code):
     event = primary(code("The military government ordered the opposition daily to suspend "
                          "publication on Monday."))
     assert (event.event_type, event.mode) == ("COERCE", "censor")
+
+
+def test_a_passive_whose_subject_is_a_thing_names_no_event(code):
+    # things destroyed with no one who did it: no party at all
+    assert code("In the attack, many weapons were also destroyed.") == []
+    # people killed with no doer named are still the victims of an event
+    assert "ASSAULT" in kinds(code("Two soldiers were killed near the border on Monday."))

@@ -268,12 +268,13 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
                 actor_tok.ent_type_ == "PERSON")):  # a named journalist; not an outlet
             continue  # the outlet's correspondent reports the story, is not in it
         if actor is None and not _named(actor_toks) and \
-                not (not actor_toks and not cand.noun and _main_event(cand)) and (
+                not (not actor_toks and not cand.noun and _main_event(cand)
+                     and _subject(cand.trigger)[0] is None) and (
                 recipient is None or not (cand.event_type in ONE_SIDED or
                                           (not cand.noun and _subject(cand.trigger)[1]))):
             # no party who did it, nor any who suffered it (violence, or an act told in
             # the passive: "Aristide has been accused"); a main verb whose subject the
-            # parser lost is kept
+            # parser lost is kept, not one whose subject is a thing ("weapons were destroyed")
             continue
         co_actors = _conjoined(actor, actor_tok, reg, date, here)
         co_recipients = _conjoined(recipient, recipient_tok, reg, date, here)
