@@ -25,7 +25,8 @@ STRIKE_REPORTS = {
 DENIAL = ("Israel denies restricting food deliveries into Gaza. Aid agencies say Israel is "
           "restricting food deliveries into Gaza.")
 TALKS = ("Antony Blinken met Benjamin Netanyahu in Jerusalem on Thursday to discuss a "
-         "ceasefire. Egypt hosted talks between Israel and Hamas in Cairo on Friday.")
+         "ceasefire. Egypt hosted talks between Israel and Hamas in Cairo on Friday. Antony "
+         "Blinken said the talks had been useful.")
 
 
 def build_store(root: Path) -> Path:
