@@ -17,7 +17,9 @@ bonus the "fused" policy gives the rules' label (cued, uncued), the rules seeing
 through the event layer as ``chronicle eval acled`` does. ``--hold-back`` keeps a fixed
 quarter of the sentences (by a hash of the text) out of all of that and scores rules, model
 and fused on it at the end (each seed file's quarter apart too): run it once to report, then
-train without it to ship. ``bench/acled_case_like.tsv`` holds news paragraphs (datelines,
+train without it to ship (with ``--hold-back`` the model is written only where ``--out`` says).
+The fused policy's labels are restricted by each sentence's PLOVER type, as the shipped coder
+restricts them. ``bench/acled_case_like.tsv`` holds news paragraphs (datelines,
 background clauses, reported speech, tolls, a second event in passing) written from the same
 definitions, since real snippets are longer and messier than one clean sentence.
 
@@ -206,32 +208,37 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
 
 
 def choose_bonus(gold: Sequence[str], rules: Sequence[tuple[str, bool]], names: Sequence[str],
-                 probabilities: np.ndarray, grid: Sequence[tuple[float, float]] = BONUS_GRID
-                 ) -> tuple[tuple[float, float], dict]:
+                 probabilities: np.ndarray, grid: Sequence[tuple[float, float]] = BONUS_GRID,
+                 event_types: Sequence[str] = ()) -> tuple[tuple[float, float], dict]:
     """The (cued, uncued) bonus whose fused labels score best (accuracy, then macro F1) on
-    out-of-fold probabilities, and every bonus's accuracy."""
+    out-of-fold probabilities, and every bonus's accuracy. ``event_types``: each example's
+    PLOVER type, which restricts the labels as the shipped coder does (none: all open)."""
     results = {}
+    types = list(event_types) or [""] * len(rules)
     for bonus in grid:
-        fused = [fuse(rule, cued, names, row, bonus)
-                 for (rule, cued), row in zip(rules, probabilities, strict=True)]
+        fused = [fuse(rule, cued, names, row, bonus, event_type)
+                 for (rule, cued), row, event_type in zip(rules, probabilities, types,
+                                                          strict=True)]
         accuracy = sum(f == g for f, g in zip(fused, gold, strict=True)) / len(gold)
         results[bonus] = (accuracy, macro_f1(gold, fused))
     best = max(grid, key=lambda b: (*results[b], -b[0]))  # ties: the smaller bonus
     return best, {f"{c}/{u}": round(results[(c, u)][0], 4) for c, u in grid}
 
 
-def rule_labels(texts: Sequence[str]) -> list[tuple[str, bool]]:
+def rule_labels(texts: Sequence[str]) -> tuple[list[tuple[str, bool]], list[str]]:
     """The rules' (label, cued) for each text, read by the event layer as the evaluator
-    reads a snippet (its main event's PLOVER type, mode and sectors)."""
+    reads a snippet (its main event's PLOVER type, mode and sectors), and that PLOVER type:
+    the fused coder restricts the model's labels by it."""
     from chronicle.evaluate.acled import coder_inputs
 
-    return [rule_label(*given) for given in coder_inputs(list(texts))]
+    given = coder_inputs(list(texts))
+    return [rule_label(*one) for one in given], [one[1] for one in given]
 
 
 def train(examples: Sequence[tuple[str, str]], grid: Sequence[float] = C_GRID,
           folds: int = FOLDS, weak: Sequence[tuple[str, str]] = (),
-          rules: Sequence[tuple[str, bool]] | None = None, cued_bonus: float | None = None
-          ) -> tuple[AcledModel, dict]:
+          rules: Sequence[tuple[str, bool]] | None = None, cued_bonus: float | None = None,
+          event_types: Sequence[str] = ()) -> tuple[AcledModel, dict]:
     """The model fitted on every example (and weak row) with the strength cross-validation
     on ``examples`` liked best, the cross-validated accuracy of each strength, and, where
     the rules' (label, cued) of each example are given, the fused policy's bonus chosen on
@@ -251,7 +258,8 @@ def train(examples: Sequence[tuple[str, str]], grid: Sequence[float] = C_GRID,
     if rules is not None:
         bonus_grid = BONUS_GRID if cued_bonus is None else tuple(
             (cued_bonus, uncued) for uncued in sorted({u for _, u in BONUS_GRID}))
-        bonus, tried = choose_bonus(labels, rules, *oof[best], grid=bonus_grid)
+        bonus, tried = choose_bonus(labels, rules, *oof[best], grid=bonus_grid,
+                                    event_types=event_types)
         model = AcledModel(labels=model.labels, weights=model.weights, bias=model.bias,
                            vocabulary=model.vocabulary, idf=model.idf, rule_bonus=bonus)
         report["rule_bonus"] = list(bonus)
@@ -265,12 +273,14 @@ def held_back_scores(model: AcledModel, examples: Sequence[tuple[str, str]]) -> 
     """Accuracy and macro F1 of the rules, the model and the fused policy on ``examples``."""
     gold = [label for label, _ in examples]
     texts = [text for _, text in examples]
-    rules = rule_labels(texts)
+    rules, event_types = rule_labels(texts)
     guesses = {
         "rules": [rule for rule, _ in rules],
         "model": [model.label(text) for text in texts],
-        "fused": [fuse(rule, cued, model.labels, model.probabilities(text), model.rule_bonus)
-                  for (rule, cued), text in zip(rules, texts, strict=True)],
+        "fused": [fuse(rule, cued, model.labels, model.probabilities(text), model.rule_bonus,
+                       event_type)
+                  for (rule, cued), text, event_type in zip(rules, texts, event_types,
+                                                            strict=True)],
     }
     return {name: {"accuracy": round(sum(p == g for p, g in zip(predicted, gold, strict=True))
                                      / len(gold), 4),
@@ -282,7 +292,9 @@ def main(argv: Sequence[str] | None = None) -> dict:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", required=True, action="append")
     parser.add_argument("--plover", default="")
-    parser.add_argument("--out", default=str(MODEL_PATH))
+    parser.add_argument("--out", default="",
+                        help=f"where the model goes (default: {MODEL_PATH}; with --hold-back "
+                             "nothing is written unless --out is given)")
     parser.add_argument("--cued-bonus", type=float, default=None,
                         help="fix the cued rules' bonus (the uncued one is still chosen by "
                              "cross-validation); default: both chosen by cross-validation")
@@ -294,9 +306,9 @@ def main(argv: Sequence[str] | None = None) -> dict:
     examples = [row for path in args.seed for row in read_seed(path)]
     kept = [row for row in examples if not (args.hold_back and held_back(row[1]))]
     weak = plover_weak_labels(args.plover) if args.plover else []
-    model, report = train(kept, grid=tuple(args.strength or C_GRID), weak=weak,
-                          rules=rule_labels([text for _, text in kept]),
-                          cued_bonus=args.cued_bonus)
+    rules, event_types = rule_labels([text for _, text in kept])
+    model, report = train(kept, grid=tuple(args.strength or C_GRID), weak=weak, rules=rules,
+                          cued_bonus=args.cued_bonus, event_types=event_types)
     if args.hold_back:
         report["held_back"] = held_back_scores(model, [row for row in examples
                                                        if held_back(row[1])])
@@ -306,8 +318,12 @@ def main(argv: Sequence[str] | None = None) -> dict:
             report["held_back_by_file"] = {
                 path: held_back_scores(model, [row for row in read_seed(path)
                                                if held_back(row[1])]) for path in args.seed}
-    model.save(args.out)
-    report["out"] = args.out
+    # a model fitted without the held-back quarter is for scoring: it never replaces the
+    # shipped one by default
+    out = args.out or ("" if args.hold_back else str(MODEL_PATH))
+    if out:
+        model.save(out)
+    report["out"] = out
     print(json.dumps(report))
     return report
 

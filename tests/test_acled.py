@@ -146,6 +146,82 @@ def test_a_purpose_is_not_a_protest() -> None:
     assert acled_label("Its members protested against the new tax.") == "PEACE_PROTEST"
 
 
+def test_fire_opened_on_a_post_or_a_building_hit_is_no_base_set_up() -> None:
+    # "opened fire", "the building": neither is a base established; a violent sentence is
+    # the violence
+    for sentence in ("Soldiers opened fire in the refugee camp, killing three.",
+                     "An airstrike hit the building next to the camp.",
+                     "Gunmen opened fire on a police post on the highway."):
+        assert rule_label(sentence)[0] != "HQ_ESTABLISHED", sentence
+    assert rule_label("An airstrike hit the building next to the camp.")[0] == "AIR_STRIKE"
+    assert rule_label("The rebels set up a base in the hills.")[0] == "HQ_ESTABLISHED"
+    assert rule_label("The army built a new outpost above the river.")[0] == "HQ_ESTABLISHED"
+
+
+def test_a_killing_the_protest_is_about_is_not_force_against_it() -> None:
+    for sentence in ("Thousands marched to protest the killing of a teenager by police.",
+                     "Students rallied in the square, demanding justice for a classmate who "
+                     "was killed by soldiers.",
+                     "Hundreds protested over the death of a man who died in custody."):
+        assert rule_label(sentence)[0] == "PEACE_PROTEST", sentence
+    # force on the protesters themselves, in a clause of its own after the protest
+    assert rule_label("Thousands protested the killing of a teenager, and police fired into "
+                      "the crowd, killing two protesters.")[0] == "FORCE_AGAINST_PROTEST"
+    assert rule_label("Police fired on the marchers, killing two.")[0] == \
+        "FORCE_AGAINST_PROTEST"
+    assert rule_label("Police fired at protesters killing two of them.")[0] == \
+        "FORCE_AGAINST_PROTEST"
+
+
+def test_a_side_reporting_its_strikes_or_a_disaster_s_toll_is_no_attribution() -> None:
+    assert rule_label("The army said it had carried out air strikes on rebel positions.")[0] \
+        == "AIR_STRIKE"
+    assert rule_label("Officials attributed the deaths to the flooding.")[0] == \
+        "NATURAL_DISASTER"
+    # claims and blame for an attack stay attribution
+    assert rule_label("The group said it had carried out the attack on the convoy.")[0] == \
+        "ATTRIB"
+    assert rule_label("Officials attributed the ambush to a rebel faction.")[0] == "ATTRIB"
+
+
+def test_training_restricts_labels_by_the_coded_act_as_the_coder_does() -> None:
+    train_acled = _train_acled_module()
+    names = ("PEACE_PROTEST", "ARMED_CLASH")
+    words_say_protest = np.array([[0.9, 0.1]])
+    rules = [("ARMED_CLASH", False)]
+    # uncued rules' label, no bonus: the model's protest wins unless the act rules it out
+    grid = ((0.0, 0.0),)
+    _, open_labels = train_acled.choose_bonus(["ARMED_CLASH"], rules, names, words_say_protest,
+                                              grid=grid)
+    _, assault = train_acled.choose_bonus(["ARMED_CLASH"], rules, names, words_say_protest,
+                                          grid=grid, event_types=["ASSAULT"])
+    assert open_labels == {"0.0/0.0": 0.0} and assault == {"0.0/0.0": 1.0}
+
+
+def test_holding_back_never_overwrites_the_shipped_model(tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch
+                                                         ) -> None:
+    train_acled = _train_acled_module()
+    shipped = tmp_path / "shipped.npz"
+    monkeypatch.setattr(train_acled, "MODEL_PATH", shipped)
+    # the rules' reading needs the event layer; a fixed one stands in
+    monkeypatch.setattr(train_acled, "rule_labels",
+                        lambda texts: ([("OTHER", False)] * len(texts), [""] * len(texts)))
+    seed = tmp_path / "seed.tsv"
+    seed.write_text("label\tsentence\n" + "".join(f"{label}\t{text}\n"
+                                                   for label, text in TINY_CORPUS * 2
+                                                   for text in [text + " " + label[:3]]),
+                    encoding="utf-8")
+    report = train_acled.main(["--seed", str(seed), "--strength", "1.0", "--hold-back"])
+    assert report["out"] == "" and not shipped.exists()
+    elsewhere = tmp_path / "scored.npz"
+    train_acled.main(["--seed", str(seed), "--strength", "1.0", "--hold-back",
+                      "--out", str(elsewhere)])
+    assert elsewhere.exists() and not shipped.exists()
+    train_acled.main(["--seed", str(seed), "--strength", "1.0"])
+    assert shipped.exists()
+
+
 def test_a_ceasefire_as_the_topic_of_talks_is_not_an_agreement() -> None:
     # talks are speech: a diplomatic event until the sides agree
     assert acled_label("The ministers met in Doha to discuss a ceasefire.", "CONSULT") == "DIPLO"

@@ -130,8 +130,11 @@ def _words(*phrases: str) -> re.Pattern[str]:
 RESPONSIBILITY = _words(
     r"claim(?:s|ed|ing)? (?:the )?responsibility", r"(?:took|take|takes|taking) responsibility",
     r"held responsible", r"h(?:olding|eld) [\w\s'-]{1,40}responsible",
-    r"said (?:it|they|its [\w-]+|their [\w-]+) (?:had )?(?:carried out|was behind|were behind)",
-    r"attribut\w+ (?:the )?[\w\s'-]{0,40}\bto\b",
+    # a claim names a known attack ("carried out the attack"); "said it had carried out air
+    # strikes" is a side reporting its own strikes: the strike is the event
+    r"said (?:it|they|its [\w-]+|their [\w-]+) (?:had )?(?:was behind|were behind|carried out "
+    r"(?:the|last|this|that|[\w-]+'s) [\w\s-]{0,20}(?:attack|bombing|blast|killing|explosion|"
+    r"assault|massacre|ambush|kidnapping|abduction|raid|shooting|beheading|hijacking)s?\b)",
     r"(?:was|were|is|are) responsible for",
     r"accus\w+ [\w\s'-]{0,60}\bof (?:bombing|attacking|shelling|killing|carrying out|"
     r"launching|being behind|being responsible|sending|supplying|using|staging|orchestrating)",
@@ -143,6 +146,9 @@ RESPONSIBILITY = _words(
     r"(?:attack|bombing|blast|killing|explosion|strike|assault|massacre)",
     r"behind the (?:attack|bombing|blast|killing|explosion|assault)",
     r"rejects? any responsibility", r"claim(?:ing|ed)? (?:the|an?) (?:attack|bombing|killing)")
+# deaths or an attack laid at someone's door; at a disaster's ("attributed the deaths to the
+# flooding"), the disaster is the event: checked apart, against NATURAL and MAN_MADE
+ATTRIBUTED_TO = _words(r"attribut\w+ (?:the )?[\w\s'-]{0,40}\bto\b")
 NATURAL = _words(
     r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?", r"tsunamis?", r"floods?",
     r"flooding", r"flooded", r"flash floods?", r"storms?", r"hurricanes?", r"typhoons?",
@@ -307,10 +313,15 @@ TERRITORY = _words(
     r"airports?|ports?|capital|junctions?|posts?|garrisons?|bridges?|crossings?|headquarters|"
     r"airbases?|campus)")
 BASE = _words(
-    r"(?:set(?:s|ting)? up|establish\w*|buil(?:t|d|ds|ding)|open(?:ed|s)?|install\w*) "
+    r"(?:set(?:s|ting)? up|establish\w*|buil(?:t|d|ds)|install\w*) "
     r"[\w\s,'-]{0,40}\b(?:bases?|headquarters|observation points?|outposts?|"
     r"military posts?|garrisons?|command cent(?:er|re)s?|camps?|posts?|checkpoints|"
     r"airfields?)",
+    # "opened" only with a base right after it: "opened fire on a police post" is no base
+    r"open(?:ed|s|ing)? (?:a |an |its |their )?(?:new )?(?:military )?(?:bases?|headquarters|"
+    r"command cent(?:er|re)s?|outposts?|garrisons?|airfields?)",
+    r"(?:turned|converted) [\w\s,'-]{0,40}\binto (?:a |an |its |their |the )?(?:new )?"
+    r"(?:military )?(?:bases?|headquarters|command cent(?:er|re)s?|outposts?)",
     r"observation points?", r"new (?:military )?bases?",
     r"(?:mov|relocat|transferr)\w* (?:its|their) headquarters")
 AGREEMENT_CUES = _words(
@@ -535,11 +546,28 @@ def _reports_protest(text: str) -> bool:
     return False
 
 
+# a death the protest is about, not force used on it: "protest against the killing of a
+# teenager by police", "demanding justice for a student who died in custody" (to the clause's
+# end)
+# A bare "killing" must follow a determiner: "fired at protesters killing two" is the force.
+PROTESTED_DEATH = re.compile(
+    r"\b(?:(?:protest\w*|against|over|about|at|mourn\w*|condemn\w*) (?:(?:the|a|an|his|her|"
+    r"their|its|[\w-]+'s) (?:[\w-]+ )?(?:killings?|deaths?|murders?|shootings?)|(?:[\w-]+ )?"
+    r"(?:killings|deaths?|murders?|shootings))\b|justice for)[^,.;:]*", re.IGNORECASE)
+
+
+def _force_on_protesters(text: str) -> bool:
+    """Whether force was used on the protesters, a killing the protest is about aside."""
+    if not _cues(text).has(LETHAL_FORCE):
+        return False
+    return _has(LETHAL_FORCE, PROTESTED_DEATH.sub(" ", text))
+
+
 def _protest_label(text: str) -> str:
     has = _cues(text).has
     if has(PROTESTER_VIOLENCE) or has(RIOTING):
         return "VIOL_DEMONSTR"
-    if has(LETHAL_FORCE):
+    if _force_on_protesters(text):
         return "FORCE_AGAINST_PROTEST"
     if has(INTERVENTION):
         return "PROTEST_WITH_INTER"
@@ -778,7 +806,7 @@ def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str,
     """``rule_label``, once per event reading: a sentence reports several events."""
     has = _cues(text).has
 
-    if has(RESPONSIBILITY):
+    if has(RESPONSIBILITY) or (has(ATTRIBUTED_TO) and not (has(NATURAL) or has(MAN_MADE))):
         return "ATTRIB", True
     if has(NATURAL) and not has(PROTEST):
         return "NATURAL_DISASTER", True
@@ -811,7 +839,7 @@ def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str,
         return "CHEM_WEAP", True
     if has(SUICIDE):
         return "SUIC_BOMB", True
-    if has(BASE):
+    if has(BASE) and not (has(VIOLENCE) or has(AIR_ATTACK)):
         # a base set up is the act; the town it stands in may have been taken before
         return "HQ_ESTABLISHED", True
     if has(WITHDRAWAL) and (has(TERRITORY) or has(UNOPPOSED)

@@ -106,7 +106,7 @@ register(Extractor("figures", "chronicle.extract.stage:figures_of", (PARSE, "att
                    "figures", Figure, "figures", 1))
 # ACLED coding last: an event's fatalities are its sentence's count of the killed
 register(Extractor("acled", "chronicle.extract.stage:acled_coding", ("events", "figures"),
-                   "events", EventMention, None, 4))
+                   "events", EventMention, None, 5))
 
 
 def extractor_names() -> tuple[str, ...]:
