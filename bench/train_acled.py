@@ -209,16 +209,19 @@ def macro_f1(gold: Sequence[str], predicted: Sequence[str]) -> float:
 
 def choose_bonus(gold: Sequence[str], rules: Sequence[tuple[str, bool]], names: Sequence[str],
                  probabilities: np.ndarray, grid: Sequence[tuple[float, float]] = BONUS_GRID,
-                 event_types: Sequence[str] = ()) -> tuple[tuple[float, float], dict]:
+                 event_types: Sequence[str] = (), texts: Sequence[str] = ()
+                 ) -> tuple[tuple[float, float], dict]:
     """The (cued, uncued) bonus whose fused labels score best (accuracy, then macro F1) on
-    out-of-fold probabilities, and every bonus's accuracy. ``event_types``: each example's
-    PLOVER type, which restricts the labels as the shipped coder does (none: all open)."""
+    out-of-fold probabilities, and every bonus's accuracy. ``event_types`` and ``texts``:
+    each example's PLOVER type and words, which restrict the labels as the shipped coder
+    does (none: all open)."""
     results = {}
     types = list(event_types) or [""] * len(rules)
+    words: list[str | None] = list(texts) or [None] * len(rules)
     for bonus in grid:
-        fused = [fuse(rule, cued, names, row, bonus, event_type)
-                 for (rule, cued), row, event_type in zip(rules, probabilities, types,
-                                                          strict=True)]
+        fused = [fuse(rule, cued, names, row, bonus, event_type, text)
+                 for (rule, cued), row, event_type, text in zip(rules, probabilities, types,
+                                                                words, strict=True)]
         accuracy = sum(f == g for f, g in zip(fused, gold, strict=True)) / len(gold)
         results[bonus] = (accuracy, macro_f1(gold, fused))
     best = max(grid, key=lambda b: (*results[b], -b[0]))  # ties: the smaller bonus
@@ -259,7 +262,8 @@ def train(examples: Sequence[tuple[str, str]], grid: Sequence[float] = C_GRID,
         bonus_grid = BONUS_GRID if cued_bonus is None else tuple(
             (cued_bonus, uncued) for uncued in sorted({u for _, u in BONUS_GRID}))
         bonus, tried = choose_bonus(labels, rules, *oof[best], grid=bonus_grid,
-                                    event_types=event_types)
+                                    event_types=event_types,
+                                    texts=[text for _, text in examples])
         model = AcledModel(labels=model.labels, weights=model.weights, bias=model.bias,
                            vocabulary=model.vocabulary, idf=model.idf, rule_bonus=bonus)
         report["rule_bonus"] = list(bonus)
@@ -278,7 +282,7 @@ def held_back_scores(model: AcledModel, examples: Sequence[tuple[str, str]]) -> 
         "rules": [rule for rule, _ in rules],
         "model": [model.label(text) for text in texts],
         "fused": [fuse(rule, cued, model.labels, model.probabilities(text), model.rule_bonus,
-                       event_type)
+                       event_type, text)
                   for (rule, cued), text, event_type in zip(rules, texts, event_types,
                                                             strict=True)],
     }

@@ -222,6 +222,33 @@ def test_holding_back_never_overwrites_the_shipped_model(tmp_path: Path,
     assert shipped.exists()
 
 
+def test_a_killing_with_captures_is_the_killing_not_an_arrest() -> None:
+    for sentence in ("The army said it had killed or captured dozens of rebel fighters in the "
+                     "hills.",
+                     "Troops killed four militants and arrested two others in a raid."):
+        assert rule_label(sentence, "ASSAULT")[0] != "ARREST", sentence
+    assert rule_label("Police arrested two militants at the border.", "ASSAULT")[0] == "ARREST"
+
+
+def test_a_label_defined_by_its_means_needs_a_word_of_that_means() -> None:
+    labels = ("SEX_VIOL", "ATTACK")
+    says_sexual = np.array([0.8, 0.2])
+    text = "The militia committed crimes against the villagers."
+    assert fuse("OTHER", False, labels, says_sexual, event_type="ASSAULT", text=text) == \
+        "ATTACK"
+    assert fuse("OTHER", False, labels, says_sexual, event_type="ASSAULT",
+                text="Soldiers raped women in the village.") == "SEX_VIOL"
+    assert fuse("OTHER", False, labels, says_sexual, event_type="ASSAULT") == "SEX_VIOL"
+
+
+def test_a_plan_or_a_threat_is_no_acled_event_of_violence() -> None:
+    sentence = "The army plans to attack the rebel town next week, killing 12."
+    planned = code_acled(sentence, "ASSAULT", modality="planned")
+    assert planned.label == "OTHER" and planned.fatalities is None
+    assert code_acled(sentence, "ASSAULT", modality="threatened").label == "OTHER"
+    assert code_acled(sentence, "ASSAULT").label != "OTHER"
+
+
 def test_a_ceasefire_as_the_topic_of_talks_is_not_an_agreement() -> None:
     # talks are speech: a diplomatic event until the sides agree
     assert acled_label("The ministers met in Doha to discuss a ceasefire.", "CONSULT") == "DIPLO"

@@ -335,6 +335,13 @@ ARRESTS = _words(r"arrest\w*", r"detain\w*", r"jail(?:ed|s)?\b", r"taken into cu
                  r"in custody", r"apprehend\w*", r"imprison\w*", r"rounded up", r"nabbed",
                  r"held by (?:the )?police", r"captured [\w\s]{0,20}(?:suspects?|members?|"
                  r"commander|leader|militants?|fighters?)", r"remanded", r"picked up by")
+# killing and capture coordinated ("killed or captured hundreds of fighters", "arrested
+# three and killed two"): the killing is the event, the capture its aftermath
+KILLED_AND_CAPTURED = _words(
+    r"kill\w* (?:or|and) (?:captur|arrest|detain|seiz)\w*",
+    r"(?:captur|arrest|detain)\w* (?:or|and) kill\w*",
+    r"kill\w* [\w\s,-]{0,40}\band (?:captur|arrest|detain)\w*",
+    r"(?:captur|arrest|detain)\w* [\w\s,-]{0,40}\band kill\w*")
 PROPERTY = _words(
     r"loot\w*", r"ransack\w*", r"plunder\w*", r"arson\w*", r"torch\w*", r"set (?:\w+ )?ablaze",
     r"burn(?:t|ed) down", r"(?:destroy|destroyed|destruction|damag\w*|vandali[sz]\w*|burn\w*|"
@@ -731,17 +738,33 @@ LABELS_OF_ACT = {
 }
 
 
+# Labels defined by the means used: a word model may not give them to a text that names no
+# such means ("committed a crime against humanity" is no sexual violence, an operation at a
+# hospital no air strike). Not chemical weapons: their reports tell of the effects (a
+# yellow cloud, choking) as often as of the weapon.
+LABELS_OF_MEANS: dict[str, tuple[re.Pattern[str], ...]] = {
+    "SEX_VIOL": (SEXUAL,), "SUIC_BOMB": (SUICIDE,),
+    "AIR_STRIKE": (AIR_ATTACK, AIR), "GRENADE": (GRENADES,), "ART_MISS_ATTACK": (ARTILLERY,),
+    "REM_EXPLOS": (EXPLOSIVES,)}
+
+
 def fuse(rule: str, cued: bool, labels: Sequence[str], probabilities: np.ndarray,
-         bonus: tuple[float, float] = DEFAULT_RULE_BONUS, event_type: str = "") -> str:
+         bonus: tuple[float, float] = DEFAULT_RULE_BONUS, event_type: str = "",
+         text: str | None = None) -> str:
     """The label of highest log-probability once the rules' label gets its bonus (the
     cued or the uncued one), among the labels an act of ``event_type`` can bear (and the
-    rules' own). A label the model never learnt stands where a cue gave it, and yields to
-    the model's where the rules only fell back on it."""
+    rules' own), and, where the ``text`` is given, none defined by a means it does not
+    name. A label the model never learnt stands where a cue gave it, and yields to the
+    model's where the rules only fell back on it."""
     scores = np.log(np.asarray(probabilities, dtype=np.float64) + 1e-9)
     allowed = LABELS_OF_ACT.get(event_type)
     if allowed is not None:
         scores[[i for i, label in enumerate(labels)
                 if label not in allowed and label != rule]] = -np.inf
+    if text is not None:
+        scores[[i for i, label in enumerate(labels) if label in LABELS_OF_MEANS
+                and label != rule
+                and not any(_has(means, text) for means in LABELS_OF_MEANS[label])]] = -np.inf
     if rule not in labels:
         return rule if cued else labels[int(np.argmax(scores))]
     scores[list(labels).index(rule)] += bonus[0] if cued else bonus[1]
@@ -779,7 +802,8 @@ def acled_label(text: str, event_type: str = "", mode: str = "",
     if policy == "fused":
         probabilities = model.probabilities(text) if model is not load_acled_model() else \
             _shipped_probabilities(text)
-        return fuse(rule, cued, model.labels, probabilities, model.rule_bonus, event_type)
+        return fuse(rule, cued, model.labels, probabilities, model.rule_bonus, event_type,
+                    text)
     return combine(rule, cued, lambda: model.guess(text), policy)
 
 
@@ -865,7 +889,7 @@ def _rule_label(text: str, event_type: str, mode: str, actor_sectors: tuple[str,
     if has(AGREEMENT_CUES) and not act:
         # talks about a truce, calls for one, praise of one: speech until the sides agree
         return ("DIPLO" if event_type in TALK_TYPES else "AGREEMENT"), True
-    if has(ARRESTS):
+    if has(ARRESTS) and not has(KILLED_AND_CAPTURED):
         return "ARREST", True
     if has(PROPERTY):
         return "PROPERTY_DISTRUCT", True
@@ -994,11 +1018,14 @@ def fatality_count(figure: Figure) -> int:
 
 def code_acled(text: str, event_type: str = "", mode: str = "", actor: Actor | None = None,
                recipient: Actor | None = None, figures: Iterable[Figure] = (),
-               sentence_index: int = 0, sentence_start: int = 0) -> AcledCode:
+               sentence_index: int = 0, sentence_start: int = 0,
+               modality: str = "asserted") -> AcledCode:
     """ACLED's coding of one event report: its label and types, the categories of its
-    actors, whether civilians were its target, and, for violence, the number killed."""
-    label = acled_label(text, event_type, mode,
-                        actor.sectors if actor else (), recipient.sectors if recipient else ())
+    actors, whether civilians were its target, and, for violence, the number killed. ACLED
+    codes what happened: a plan or a threat is at most a strategic development (OTHER)."""
+    label = "OTHER" if modality in UNREALISED else acled_label(
+        text, event_type, mode, actor.sectors if actor else (),
+        recipient.sectors if recipient else ())
     disorder, acled_type, sub_type = LABELS[label]
     inter1 = inter_code(actor, label, first=True)
     inter2 = inter_code(recipient, label, first=False)
@@ -1016,6 +1043,9 @@ def code_acled(text: str, event_type: str = "", mode: str = "", actor: Actor | N
                      fatalities_bound=bound, fatalities_source=source)
 
 
+UNREALISED = {"planned", "threatened"}  # event modalities of acts not (yet) done
+
+
 # --- records --------------------------------------------------------------------------------
 def code_mentions(mentions: Sequence[EventMention],
                   figures: Sequence[Figure]) -> list[EventMention]:
@@ -1025,7 +1055,8 @@ def code_mentions(mentions: Sequence[EventMention],
     coded = []
     for mention in mentions:
         code = code_acled(mention.text, mention.event_type, mention.mode, mention.actor,
-                          mention.recipient, figures, mention.sentence_index, mention.start)
+                          mention.recipient, figures, mention.sentence_index, mention.start,
+                          mention.modality)
         coded.append(replace(
             mention, acled_event_type=code.event_type, acled_sub_event_type=code.sub_event_type,
             disorder_type=code.disorder_type, inter1=code.inter1, inter2=code.inter2,

