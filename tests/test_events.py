@@ -687,3 +687,36 @@ def test_a_quotation_begun_in_an_earlier_sentence_still_parts_its_pronoun(code):
     event = primary(code('The minister spoke on Monday. "We had no choice. They attacked our '
                          'forces," the minister said.'))
     assert event.event_type == "ASSAULT" and event.actor is None
+
+
+# ----------------------------------------------- background, habit, framing: no news told
+@pytest.mark.parametrize(("text", "absent"), [
+    # history the story recalls: its own clause dates it over a year before publication
+    ("Coalition jets bombed the port in May 2019, killing dozens.", "ASSAULT"),
+    # the simple present of a main clause tells a habit or a standing state
+    ("The ministry advises against all travel to the border.", "SANCTION"),
+    ("A gang in the port beats up passing traders.", "ASSAULT"),
+    # an interviewer's question frames the answer; it is no request
+    ("Asked whether he would resign, the minister said he would stay.", "REQUEST"),
+    # what is only possible, or what someone is reluctant to do
+    ("An aide said it is possible that rebel envoys visit the capital.", "CONSULT"),
+    ("Spain is reluctant to endorse the Italian bid.", "SUPPORT"),
+    # an act with no doer, in a clause that describes a noun or gives a reason
+    ("Families of the soldiers who were killed met the minister on Monday.", "ASSAULT"),
+    ("The villagers fled because two farmers had been shot.", "ASSAULT"),
+])
+def test_background_habits_and_framing_are_no_events(code, text, absent):
+    assert absent not in {e.event_type for e in code(text)}
+
+
+@pytest.mark.parametrize(("text", "present"), [
+    # recent acts, a present with its own time, a statement told in the present
+    ("Coalition jets bombed the port on Monday, killing dozens.", "ASSAULT"),
+    ("Envoys of the two states return to Geneva this week for talks.", "CONSULT"),
+    ("The UN accuses the junta of torturing prisoners.", "ACCUSE"),
+    ("Greece plans to impose curbs on imports from Turkey.", "THREATEN"),
+    ("Rebels killed two soldiers who were guarding the bridge.", "ASSAULT"),
+    ("Rebels attacked a base in March 2024.", "ASSAULT"),
+])
+def test_news_told_in_those_forms_stays(code, text, present):
+    assert present in {e.event_type for e in code(text)}

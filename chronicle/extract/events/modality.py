@@ -376,10 +376,14 @@ def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset(
                 head.head.lemma_.lower() in NON_PARTIES | PUBLISHED | {"news", "scene",
                                                                      "victim", "anniversary"}:
             return "background"  # "reports of killings", "the anniversary of the attack"
+    if _interview_question(token):
+        return "interview"
     current = _clause_head(token)
     if _infinitive(current) and any(c.dep_ == "mark" and c.lower_ == "for"
                                     for c in current.children):
         return "goal"  # "the need for all hostages to be released": wanted, not done
+    if _generic_present(current):
+        return "generic"
     for _ in range(8):
         head = current.head
         if head.i == current.i:
@@ -410,6 +414,12 @@ def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset(
         if dep in {"relcl", "acl"} and current.tag_ in {"VBZ", "VBP"} and not any(
                 c.dep_ in {"aux", "auxpass"} for c in current.children):
             return "habitual"  # "Israel, which inspects all shipments": a state, not news
+        if dep == "ccomp" and lemma == "be" and any(
+                c.dep_ == "acomp" and c.lemma_.lower() in EPISTEMIC_ADJS
+                for c in head.children):
+            return "possible"  # "it is possible that they visit": maybe, not done
+        if dep == "xcomp" and lemma in RELUCTANT_ADJS:
+            return "reluctant"  # "states reluctant to endorse Germany": not done
         if dep == "ccomp" and _verb_in(head, OPINION_VERBS) and current.i > head.i:
             return "hope" if _verb_in(head, HOPE_VERBS) else "opinion"
         if dep in {"csubj", "nsubj", "nsubjpass"} and current.tag_ == "VBG":
@@ -418,6 +428,61 @@ def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset(
             break
         current = head
     return ""
+
+
+# Adjectives of how likely a clause is: "it is possible that", "likely that".
+EPISTEMIC_ADJS = {"possible", "likely", "unlikely", "impossible", "conceivable",
+                  "doubtful", "unclear", "uncertain", "probable", "improbable", "plausible"}
+# Adjectives of a disposition against acting: "reluctant to endorse", "loath to commit".
+RELUCTANT_ADJS = {"reluctant", "unwilling", "loath", "loth", "hesitant", "disinclined",
+                  "unable", "afraid"}
+# Verbs whose present reports a statement standing now, the way news tells speech:
+# "the UN accuses Israel", "Iran warns the US", "Russia rejects the plan".
+SPEECH_ACTS = ACCUSING | lex.DENY_VERBS | lex.THREAT_VERBS | lex.REQUEST_VERBS | {
+    "brand", "dismiss", "refuse", "welcome", "vow", "pledge", "promise", "deplore",
+    "slam", "blast", "attack", "assail", "accept", "recognise", "recognize", "endorse",
+    "back", "support", "oppose"}
+# Links by which a non-finite verb or a phrase hangs on the finite verb of its clause.
+NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "advcl", "acomp"}
+
+
+def _interview_question(token: Token) -> bool:
+    """"Asked whether he regretted it, Mr X said ...": the question an interviewer put, in
+    a participle with no subject of its own, frames what the one asked says; it is no
+    request of anyone's."""
+    return token.lemma_.lower() == "ask" and token.tag_ == "VBN" and \
+        token.dep_ in {"advcl", "ROOT", "csubj"} and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in token.children)
+
+
+def _generic_present(verb: Token) -> bool:
+    """"Some thugs express their anger by beating up a passer-by", "The office advises
+    against travel": a main clause in the simple present, with no auxiliary, tells what is
+    usually so (a habit, a state, a standing view), not a happening; news tells what
+    happened in the past tense, what is happening in the progressive. A verb of saying in
+    the present ("he says") reports, and what it reports keeps its own tense."""
+    current = verb
+    for _ in range(8):  # up to the finite verb of the clause
+        if current.tag_ in {"VBZ", "VBP", "VBD", "MD"} or current.head.i == current.i or \
+                current.dep_ not in NON_FINITE_LINKS:
+            break
+        if current.dep_ == "conj" and current.tag_ not in {"VBG", "VBN", "VB"}:
+            break
+        current = current.head
+    if current.tag_ not in {"VBZ", "VBP"} or current.lemma_.lower() == "be" or \
+            any(c.dep_ in {"aux", "auxpass"} for c in current.children):
+        return False
+    if current is verb and current.lemma_.lower() in SPEECH_ACTS:
+        return False  # "the UN accuses Israel", "Iran warns": a statement, reported now
+    if current.lemma_.lower() in lex.PLAN_VERBS | lex.INTENT_VERBS:
+        return False  # "Greece plans to impose": an intention held now, a plan
+    if any(t.ent_type_ in {"DATE", "TIME"} for c in current.children
+           if c.dep_ in {"npadvmod", "prep", "advmod", "tmod"} for t in c.subtree):
+        return False  # "negotiators return to Geneva this week": a happening, scheduled
+    top = current
+    while top.dep_ == "conj" and top.head.i != top.i and top.head.pos_ in {"VERB", "AUX"}:
+        top = top.head  # "are angry and express it": a conjunct of the main clause
+    return top.dep_ == "ROOT" and top.lemma_.lower() not in lex.REPORT_VERBS
 
 
 def _under_topic(token: Token, trigger: Token) -> bool:
