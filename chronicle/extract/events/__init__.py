@@ -40,6 +40,7 @@ from chronicle.extract.events.modality import (
 from chronicle.extract.events.parse import _depth
 from chronicle.extract.events.participants import (
     BODY_SECTORS,
+    PLACE_NOUNS,
     STATE_SECTORS,
     _conditioned,
     _conjoined,
@@ -47,6 +48,7 @@ from chronicle.extract.events.participants import (
     _ethnic_home,
     _named,
     _negotiated_with,
+    _own_organ,
     _participants,
     _pick,
     _protested,
@@ -245,6 +247,12 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         if cand.event_type == "CONSULT" and recipient is not None and \
                 recipient.kind == "city":
             recipient, recipient_tok = None, None  # "talks in Geneva": where they met
+        if cand.event_type not in {"ASSAULT", "COERCE"} and recipient_tok is not None and \
+                recipient is not None and not recipient.country and \
+                recipient_tok.lemma_.lower() in PLACE_NOUNS:
+            # "travelled to this city", "paraded in town": a place nobody is named for is
+            # where, not whom; violence done to a town is done to its people
+            recipient, recipient_tok = None, None
         if cand.event_type == "RETREAT" and recipient_tok is not None and \
                 recipient_tok.dep_ == "pobj" and recipient_tok.head.lower_ in {"in", "at"}:
             # a ceasefire or a surrender "in south Lebanon" says where, not to whom
@@ -261,22 +269,24 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
             recipient = _protested(recipient, recipient_tok, span, cand, actor, reg, here)
         if recipient is None and cand.event_type in {"THREATEN", "COERCE"}:
             recipient = _under_restriction(span, cand, actor, reg, here)
-        if actor is not None and recipient is not None and \
-                _same_entity(actor, recipient) and not _reflexive(recipient_tok):
+        if actor is not None and recipient is not None and not _reflexive(recipient_tok) and \
+                (_same_entity(actor, recipient) or _own_organ(recipient_tok, recipient, actor)):
             recipient, recipient_tok = None, None  # no one acts on itself unless told so
         reporter = _reporter(cand, span)
         if actor_tok is not None and (actor_tok.lemma_.lower() in NEWS_STAFF or (
                 actor is not None and actor.sector == "JRN" and
                 actor_tok.ent_type_ == "PERSON")):  # a named journalist; not an outlet
             continue  # the outlet's correspondent reports the story, is not in it
+        if actor is None and recipient is None:
+            continue  # no party named on either side: it tells an analyst nothing
         if actor is None and not _named(actor_toks) and \
                 not (not actor_toks and not cand.noun and _main_event(cand)
-                     and _subject(cand.trigger)[0] is None) and (
-                recipient is None or not (cand.event_type in ONE_SIDED or
-                                          (not cand.noun and _subject(cand.trigger)[1]))):
-            # no party who did it, nor any who suffered it (violence, or an act told in
-            # the passive: "Aristide has been accused"); a main verb whose subject the
-            # parser lost is kept, not one whose subject is a thing ("weapons were destroyed")
+                     and _subject(cand.trigger)[0] is None) and \
+                not (cand.event_type in ONE_SIDED or
+                     (not cand.noun and _subject(cand.trigger)[1])):
+            # no doer named, and the party named is none who suffered it (violence, or an
+            # act told in the passive: "Aristide has been accused"); a main verb whose
+            # subject the parser lost is kept, not one whose subject is a thing
             continue
         if actor is None and _described(cand):
             # "children who died", "because their relatives had been hurt": an act with

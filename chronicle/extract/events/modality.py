@@ -382,7 +382,7 @@ def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset(
     if _infinitive(current) and any(c.dep_ == "mark" and c.lower_ == "for"
                                     for c in current.children):
         return "goal"  # "the need for all hostages to be released": wanted, not done
-    if _generic_present(current):
+    if _generic_present(current) and not _headline(span):
         return "generic"
     for _ in range(8):
         head = current.head
@@ -444,6 +444,15 @@ SPEECH_ACTS = ACCUSING | lex.DENY_VERBS | lex.THREAT_VERBS | lex.REQUEST_VERBS |
     "back", "support", "oppose"}
 # Links by which a non-finite verb or a phrase hangs on the finite verb of its clause.
 NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "advcl", "acomp"}
+
+
+def _headline(span: Span) -> bool:
+    """A line with no closing stop is a headline ("Russia expels diplomats"), whose simple
+    present tells what just happened, not what is usually so."""
+    words = [t for t in span if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    return bool(words) and words[-1].text not in {".", "!", "?", "...", "…"}
 
 
 def _interview_question(token: Token) -> bool:

@@ -56,13 +56,21 @@ def _subject(token: Token) -> tuple[Token | None, bool]:
             if child.dep_ in {"nsubj", "nsubjpass"} and _bracketed_apart(child, token):
                 continue  # "(Update 7:42 p.m. in Cairo) X welcomed": a dateline's words
             if child.dep_ == "nsubj":
-                return child, False
+                # "a few suspects killed or detained", "five killed in raid": a participle
+                # with no auxiliary and no object is no finite verb, so what stands before
+                # it is what it was done to (one joined to a past tense is a past tense
+                # mistagged: "donated and delivered medicine")
+                return child, current.tag_ == "VBN" and not any(
+                    c.dep_ in {"aux", "auxpass", "dobj"} or
+                    (c.dep_ == "conj" and c.tag_ == "VBD") for c in current.children)
             if child.dep_ == "nsubjpass":
                 # "was indicted and will resign": "resign" shares the subject, not the
-                # passive voice
-                # ... but "were approached and killed by security forces" shares both
-                return child, current is token or any(c.dep_ in {"auxpass", "agent"}
-                                                      for c in token.children)
+                # passive voice; "were approached and killed by security forces", "are
+                # loaded onto jets and delivered" share both
+                return child, current is token or any(
+                    c.dep_ in {"auxpass", "agent"} for c in token.children) or (
+                    token.tag_ == "VBN" and token.dep_ == "conj" and not any(
+                        c.dep_ in {"aux", "auxpass"} for c in token.children))
         if current.dep_ in {"xcomp", "conj", "advcl", "acl", "relcl", "acomp"}:
             if current.dep_ == "acl" and current.tag_ == "VBN" and current is token and \
                     current.head.pos_ in {"NOUN", "PROPN"}:
@@ -656,10 +664,23 @@ def _sector_of_head(actor: Actor | None, token: Token | None, kind: str) -> Acto
         return replace(actor, sectors=("MIL",))
     if token.lemma_.lower() in DWELLINGS:
         return replace(actor, sectors=("CVL",))
+    if _nation_as_such(token):
+        return actor
     if (kind == "PROTEST" and token.tag_ in {"NNS", "NNPS"}) or _people(token, actor) or \
             _people(_of_object(token), actor):
         return replace(actor, sectors=("CVL",))
     return actor
+
+
+def _nation_as_such(token: Token) -> bool:
+    """"The Americans left", "the Soviets occupied": a plural nationality with nothing but
+    "the" before it stands for the nation as a side (its state, its forces), not for some
+    of its people, as a count or a description would ("100 Palestinians", "young
+    Algerians", "thousands of Nigerians")."""
+    return token.ent_type_ == "NORP" and token.tag_ in {"NNS", "NNPS"} and \
+        token.dep_ != "pobj" and all(c.dep_ == "det" and c.lower_ == "the"
+                                     for c in token.children) and \
+        any(c.dep_ == "det" for c in token.children)
 
 
 def _arms_of(token: Token) -> bool:
@@ -1132,12 +1153,13 @@ QUOTATION_MARKS = {'"', "“", "”", "``", "''"}
 
 def _agrees(pronoun: Token, antecedent: Token) -> bool:
     """"it" is no person ("Makdissi said it had been shot down": the plane), "he" and
-    "she" are one."""
+    "she" are one, and one only ("Residents said he had been executed": not them)."""
     person = antecedent.ent_type_ == "PERSON"
+    plural = antecedent.tag_ in {"NNS", "NNPS"}
     if pronoun.lower_ == "it":
-        return not person
+        return not person and not (plural and antecedent.ent_type_ != "ORG")
     if pronoun.lower_ in {"he", "she"}:
-        return person or antecedent.ent_type_ not in {"GPE", "ORG", "NORP"}
+        return not plural and (person or antecedent.ent_type_ not in {"GPE", "ORG", "NORP"})
     return True
 
 
@@ -1255,6 +1277,14 @@ def _named(tokens: list[Token]) -> bool:
 
 
 STATE_KINDS = {"country", "demonym", "capital"}
+
+
+def _own_organ(token: Token | None, recipient: Actor, actor: Actor) -> bool:
+    """"Japan pushed its embassies", "Israel withdrew its troops": a party its possessive
+    pronoun gives to the doer's own country is the doer's own, not another side."""
+    return token is not None and bool(recipient.country) and \
+        recipient.country == actor.country and recipient.kind != "named" and any(
+            c.dep_ == "poss" and c.tag_ == "PRP$" for c in token.children)
 
 
 def _same_entity(actor: Actor, recipient: Actor) -> bool:
