@@ -17,7 +17,7 @@ import click
 from chronicle import __version__, jobs
 from chronicle.export import CLI_EVENT_FORMATS, EVENT_FORMAT, format_labels
 from chronicle.extract.cameo import PLOVER_TYPES
-from chronicle.model import Reject
+from chronicle.model import DATE_NOTES, Reject
 from chronicle.store import DEFAULT_DB, Store
 from chronicle.store.database import StoreAccessError, StoreError
 from chronicle.store.queries import figure_referents
@@ -291,7 +291,7 @@ def events(db_path: str, date_from: str | None, date_to: str | None, event_type:
         whom = f" → {e['recipient_name']}" if e["recipient_name"] else ""
         where_ = f" @ {e['place_name']}" if e["place_name"] else ""
         flag = "" if e["modality"] == "asserted" else f" [{e['modality']}]"
-        dated = "" if e["date_basis"] == "text" else " (publication date)"
+        dated = f" ({DATE_NOTES[e['date_basis']]})" if e["date_basis"] in DATE_NOTES else ""
         click.echo(f"{e['date']}{dated}  {e['event_type']}{'/' + e['mode'] if e['mode'] else ''}"
                    f"{flag}: {who}{whom}{where_}  — {e['article_count']} article(s),"
                    f" {e['mention_count']} mention(s)")

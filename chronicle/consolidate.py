@@ -100,7 +100,8 @@ def _event(group: list[EventMention]) -> Event:
     actor = next((m.actor for m in detailed if m.actor), None)
     recipient = next((m.recipient for m in detailed if m.recipient), None)
     location = next((m.location for m in group if m.location is not None), None)
-    dated = [m for m in group if m.date_basis == "text"]
+    dated = [m for m in group if m.date_basis == "text"] or \
+        [m for m in group if m.date_basis == "period"]
     date_mention = min(dated, key=lambda m: m.date) if dated else best
     sources = tuple(sorted({m.source for m in group if m.source}))
     articles = tuple(dict.fromkeys(m.article_id for m in group))

@@ -633,6 +633,9 @@ def test_acled_csv_has_acled_s_columns_in_order() -> None:
     record = dict(zip(rows[0], rows[1], strict=True))
     assert record["event_date"] == "2024-05-01" and record["year"] == "2024"
     assert record["time_precision"] == "1"
+    month = to_acled_csv([{**_exported_event(), "date_basis": "period"}])
+    assert dict(zip(rows[0], list(csv.reader(io.StringIO(month)))[1], strict=True))[
+        "time_precision"] == "3"  # the first day of a month the text names
     assert record["sub_event_type"] == "Air/drone strike"
     assert record["actor1"] == "army (ISR)" and record["inter1"] == "1"
     assert record["interaction"] == "17"

@@ -472,6 +472,13 @@ def test_a_date_comes_from_the_events_own_clause(code):
     assert (event.date, event.date_basis) == ("2024-03-18", "text")  # the report's clause
 
 
+def test_a_month_the_act_s_own_clause_names_dates_it_from_its_first_day(code):
+    event = primary(code("Troops stormed the rebel town in February."))
+    assert (event.date, event.date_basis) == ("2024-02-01", "period")
+    event = primary(code("The offensive in February destroyed most of the rebel town."))
+    assert (event.date, event.date_basis) == ("2024-02-01", "period")
+
+
 def test_a_participle_shares_the_time_of_the_act_it_tells(code):
     events = code("An air strike hit a market in Kharkiv on Thursday, killing 12 people.")
     assert [(e.event_type, e.date) for e in events] == [("ASSAULT", "2024-03-21")]
@@ -660,7 +667,7 @@ def test_forces_that_pull_back_still_retreat(code):
 def test_an_act_of_last_week_is_not_dated_by_the_day_it_was_reported(code):
     event = primary(code("The army killed 20 protesters last week, the opposition said on "
                          "Monday.", published="2024-03-22"))
-    assert (event.date, event.date_basis) == ("2024-03-11", "text")
+    assert (event.date, event.date_basis) == ("2024-03-11", "period")
     # with no time of its own, the act still takes the day of the report
     event = primary(code("The opposition said on Monday that the army had killed 20 "
                          "protesters.", published="2024-03-22"))
@@ -704,6 +711,9 @@ def test_a_quotation_begun_in_an_earlier_sentence_still_parts_its_pronoun(code):
     # an act with no doer, in a clause that describes a noun or gives a reason
     ("Families of the soldiers who were killed met the minister on Monday.", "ASSAULT"),
     ("The villagers fled because two farmers had been shot.", "ASSAULT"),
+    # a bidding: the imperative tells no act done
+    ("Go and fight those terrorists in the hills.", "ASSAULT"),
+    ('"Stop the shelling of our villages," the mayor told the army.', "RETREAT"),
 ])
 def test_background_habits_and_framing_are_no_events(code, text, absent):
     assert absent not in {e.event_type for e in code(text)}

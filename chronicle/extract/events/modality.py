@@ -384,6 +384,8 @@ def _unreported(cand: _Candidate, span: Span, coded: frozenset[int] = frozenset(
         return "goal"  # "the need for all hostages to be released": wanted, not done
     if _generic_present(current) and not _headline(span):
         return "generic"
+    if _imperative(current):
+        return "command"
     for _ in range(8):
         head = current.head
         if head.i == current.i:
@@ -444,6 +446,20 @@ SPEECH_ACTS = ACCUSING | lex.DENY_VERBS | lex.THREAT_VERBS | lex.REQUEST_VERBS |
     "back", "support", "oppose"}
 # Links by which a non-finite verb or a phrase hangs on the finite verb of its clause.
 NON_FINITE_LINKS = {"xcomp", "pcomp", "prep", "pobj", "dobj", "conj", "advcl", "acomp"}
+
+
+def _imperative(verb: Token) -> bool:
+    """"Go and fight those terrorists", "Stop the killing now": a bare verb with no subject
+    and no auxiliary heading its sentence (or joined to one that does) bids, it tells no
+    act done."""
+    top = verb
+    while top.dep_ == "conj" and top.head.i != top.i:
+        top = top.head
+    return top.tag_ == "VB" and verb.tag_ == "VB" and top.dep_ in {"ROOT", "ccomp"} and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "expl"}
+                for v in {top, verb} for c in v.children) and top.i == min(
+            t.i for t in top.subtree if not t.is_punct and t.dep_ not in {"npadvmod", "intj",
+                                                                          "advmod", "cc"})
 
 
 def _headline(span: Span) -> bool:

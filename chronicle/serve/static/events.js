@@ -7,6 +7,9 @@
   const panel = document.getElementById("evidence");
   const sort = document.getElementById("sort");
   let page = Number(new URLSearchParams(location.search).get("page") || 1);
+  // how a date was found, beside it: the day the text names needs no mark
+  const DATE_MARKS = {published: " *", period: " ~"};
+  const DATE_NOTES = {published: "dated by publication", period: "first day of the week or month named"};
 
   function exportLinks() {
     for (const a of document.querySelectorAll("a.export[data-format]")) {
@@ -26,7 +29,7 @@
     document.getElementById("next").disabled = page >= result.pages;
     tbody.replaceChildren(...result.items.map((e) => {
       const row = el("tr", {"data-id": e.id, tabindex: 0},
-        el("td", {text: e.date + (e.date_basis === "text" ? "" : " *")}),
+        el("td", {text: e.date + (DATE_MARKS[e.date_basis] || ""), title: DATE_NOTES[e.date_basis]}),
         el("td", {text: e.event_type + (e.mode ? "/" + e.mode : "") + (e.modality === "asserted" ? "" : ` [${e.modality}]`)}),
         el("td", {text: e.acled_sub_event_type || ""}),
         el("td", {}, actorLink(actorLabel(e, "actor"))), el("td", {}, actorLink(actorLabel(e, "recipient"))),
