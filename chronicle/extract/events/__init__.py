@@ -69,6 +69,7 @@ from chronicle.extract.events.places import (
     _location,
     _sentence_countries,
 )
+from chronicle.extract.events.screen import scored
 from chronicle.extract.events.trigger import _candidates
 from chronicle.model import Article, Event, EventMention, ReadArticle, Sentence, content_hash
 
@@ -76,8 +77,10 @@ __all__ = ["Actor", "Event", "EventMention", "extract_events"]
 
 
 def extract_events(article: Article, doc: Doc, read: ReadArticle,
-                   actors: Registry | None = None) -> list[EventMention]:
-    """Event mentions in every sentence of ``read``; ``doc`` is the parse of the article."""
+                   actors: Registry | None = None, screen: bool = True) -> list[EventMention]:
+    """Event mentions in every sentence of ``read``; ``doc`` is the parse of the article.
+    ``screen``: their confidence is the learned screen's probability that each reports the
+    act as coded (``screen.py``); else the rules' own."""
     reg = actors or registry()
     counts = _country_counts(article.text, read, reg)  # one pass over the article's mentions
     context, home = _article_countries(counts), _home_country(counts)
@@ -102,7 +105,7 @@ def extract_events(article: Article, doc: Doc, read: ReadArticle,
         before = found
         person = next((t for t in reversed(span) if t.dep_ in {"nsubj", "nsubjpass"} and
                        t.ent_type_ == "PERSON"), person)
-    return mentions
+    return scored(mentions, doc, len(read.sentences)) if screen else mentions
 
 
 # Nouns that judge acts a crime: "These are war crimes" accuses whoever did them.
