@@ -772,3 +772,25 @@ def test_the_nation_as_a_side_is_no_crowd_of_its_people(code):
 def test_a_headline_s_present_tells_what_just_happened(code):
     assert "SANCTION" in {e.event_type for e in code(
         "Russia expels diplomats and shuts consulate")}
+
+
+def test_a_possessive_gives_its_noun_its_owner_s_country(code):
+    own = primary(code("Britain said its warplanes near Zlitan hit four buildings on Saturday."))
+    assert (own.actor.country, own.actor.sector) == ("GBR", "MIL")
+    whose = primary(code("The Dutch ministry said the flight went ahead without leave from "
+                         "Libya, whose soldiers stopped the helicopter from taking off."))
+    assert whose.actor.country == "LBY"
+
+
+def test_a_wire_dateline_is_the_story_s_heading_not_its_actor(code):
+    event = primary(code("By Jane Roe and John Doe ALGIERS/TUNIS | Wed Mar 16, 2011 4:21 pm "
+                         "EDT ALGIERS/TUNIS (Reuters) - Libyan government forces used tanks "
+                         "and artillery on Wednesday to retake the town.",
+                         published="2011-03-16"))
+    assert event.event_type == "ASSAULT"
+    assert (event.actor.country, event.actor.sector) == ("LBY", "MIL")
+
+
+def test_a_country_naming_a_border_gives_no_one_its_nationality(code):
+    event = primary(code("The rebels attacked the town near the Tunisian border on Monday."))
+    assert event.event_type == "ASSAULT" and event.actor.country != "TUN"

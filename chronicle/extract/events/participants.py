@@ -21,6 +21,7 @@ from chronicle.extract.events.parse import (
 )
 from chronicle.extract.events.places import (
     BODY_CODES,
+    BORDERS,
     PLACE_LABELS,
     _after_stance,
     _location,
@@ -432,7 +433,6 @@ def _reorder(cand: _Candidate, objects: list[Token]) -> list[Token]:
     return objects
 
 
-BORDERS = {"border", "frontier", "boundary"}
 # Nouns that measure out an event: "ten days of war games", "a state of siege".
 SPELLS = {"day", "week", "month", "year", "hour", "state", "series", "wave", "round", "spate",
           "campaign", "period"}
@@ -872,10 +872,19 @@ def _backed_abroad(recipient: Actor, trigger: Token, other: Actor | None) -> boo
         trigger.lemma_.lower() in BACKING_VERBS
 
 
+DASHES = {"-", "--", "–", "—"}
+
+
 def _bracketed_apart(token: Token, trigger: Token) -> bool:
     """Whether ``token`` is inside brackets of its sentence that do not hold ``trigger``
-    (a closing bracket with no opening one before it closes what began earlier)."""
+    (a closing bracket with no opening one before it closes what began earlier), or in a
+    wire dateline before the story's first words ("ALGIERS (Reuters) - Gaddafi's forces
+    used tanks": the bracket and dash close the heading) while ``trigger`` is after it."""
     sent = token.sent
+    dash = next((t.i for t in sent if t.text in DASHES and t.i > sent.start and
+                 t.nbor(-1).text == ")"), None)
+    if dash is not None and token.i < dash < trigger.i:
+        return True
     depth, regions, start = 0, [], sent.start
     for t in sent:
         if t.text == "(":
@@ -1066,12 +1075,44 @@ def _inner_nouns(token: Token, first: set[str] = INNER_DEPS) -> list[Token]:
     return out
 
 
+def _owner_country(token: Token, reg: Registry) -> str:
+    """The country a possessive gives its noun: "whose soldiers" are the country's the
+    relative clause describes, "its warplanes" (or "their") in what a state says are the
+    speaker's own: the subject of the verb of saying above. "" when neither is a country."""
+    poss = next((c for c in token.children if c.dep_ == "poss" and
+                 c.lower_ in {"its", "their", "whose"}), None)
+    if poss is None:
+        return ""
+    owner = None
+    if poss.lower_ == "whose":
+        clause = token.head
+        if clause.dep_ == "relcl" and clause.head.pos_ in {"PROPN", "NOUN"}:
+            owner = clause.head
+    else:
+        current = token.head
+        for _ in range(6):
+            if current.lemma_.lower() in lex.REPORT_VERBS and current.i != token.head.i:
+                owner = next((c for c in current.children if c.dep_ == "nsubj"), None)
+                break
+            if current.head.i == current.i:
+                break
+            current = current.head
+    if owner is None or owner.lower_ in PRONOUN_WORDS:
+        return ""
+    found = _actor(owner, reg, "")
+    return found.country if found is not None and found.kind in {"country", "named",
+                                                                 "capital"} else ""
+
+
 def _with_country(actor: Actor, token: Token, reg: Registry,
                   context: Sequence[str] = ()) -> Actor:
-    """An actor without a country takes one named inside its phrase: "rebels in Darfur",
-    "militias in Tripoli" (the one in a country of the ``context``)."""
+    """An actor without a country takes its owner's ("Britain said its warplanes near
+    Zlitan hit", "Libya, whose soldiers"), else one named inside its phrase: "rebels in
+    Darfur", "militias in Tripoli" (the one in a country of the ``context``)."""
     if actor.country:
         return actor
+    if owner := _owner_country(token, reg):
+        return replace(actor, country=owner)
     for inner in _inner_nouns(token):
         if inner.ent_type_ in {"GPE", "NORP", "LOC"} and \
                 not _after_stance(inner) and \

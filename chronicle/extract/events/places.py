@@ -60,11 +60,28 @@ def _span_ents(span: Span) -> list[Span]:
                                    bisect_left(starts, span.end)) if ends[i] <= span.end]
 
 
+BORDERS = {"border", "frontier", "boundary"}
+
+
+def _on_border(ent: Span) -> bool:
+    """"near the Tunisian border", "the border with Lebanon": a border has two sides, so
+    the country naming it is no one's in the sentence."""
+    node = ent.root
+    for _ in range(3):
+        if node.head.i == node.i:
+            return False
+        node = node.head
+        if node.lemma_.lower() in BORDERS:
+            return True
+    return False
+
+
 def _sentence_countries(span: Span, reg: Registry) -> list[str]:
     out: list[str] = []
     for ent in _span_ents(span):
         if ent.label_ in {"GPE", "NORP", "LOC"} and not _after_stance(ent[0]) and \
-                not _based(ent) and not _in_dateline(ent, span) and not _currency(ent):
+                not _based(ent) and not _in_dateline(ent, span) and not _currency(ent) and \
+                not _on_border(ent):
             country = reg.country_of(ent.text)
             if not country and ent.label_ != "NORP":  # "the Gaza Strip", "Darfur"
                 place = geocode(ent.text)
