@@ -48,6 +48,11 @@ FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
 QUOTES = {'"', "“", "”", "``", "''"}
 
 
+def _first_person(token: Token) -> bool:
+    """"I", "we", "us"; not "US", the country."""
+    return token.lower_ in FIRST_PERSON and (token.text == "I" or not token.text.isupper())
+
+
 def _one_hot(value: str, values: tuple[str, ...]) -> list[float]:
     return [float(value == v) for v in values] + [float(value not in values)]
 
@@ -72,7 +77,7 @@ class ArticleVoice:
 
 def article_voice(doc: Doc, sentences: int) -> ArticleVoice:
     words = [t for t in doc if t.is_alpha]
-    first = sum(t.lower_ in FIRST_PERSON for t in words)
+    first = sum(_first_person(t) for t in words)
     return ArticleVoice(100 * first / max(len(words), 1), sentences)
 
 
@@ -93,7 +98,7 @@ def mention_features(mention: EventMention, trigger: Token, span: Span,
         min(mention.sentence_index, 40) / 40,  # leads report, later paragraphs explain
         min(len(span), 60) / 60, float(any(t.like_num for t in span)),
         float(any(t.ent_type_ == "PERSON" for t in span)), min(in_sentence, 4) / 4,
-        float(any(t.lower_ in FIRST_PERSON and not _quoted(t, span) for t in span)),
+        float(any(_first_person(t) and not _quoted(t, span) for t in span)),
         min(voice.first_person, 5) / 5, min(voice.sentences, 80) / 80,
         float(mention.reporter != ""), float(bool(mention.co_actors or mention.co_recipients)),
     ], dtype=np.float32)
