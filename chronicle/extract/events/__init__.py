@@ -62,6 +62,7 @@ from chronicle.extract.events.participants import (
     _under_restriction,
 )
 from chronicle.extract.events.places import (
+    PLACED_BY_OWN_CLAUSE,
     _article_countries,
     _country_counts,
     _goal_countries,
@@ -306,7 +307,8 @@ def _sentence_events(article: Article, read: ReadArticle, sentence: Sentence, sp
         modality = _modality(cand)
         if modality == "hypothetical":
             continue  # conditionals, modals, what was asked for: not reported as done
-        location_text, location = _location(span, cand, actor, recipient, reg, context)
+        location_text, location = _location(span, cand, actor, recipient, reg, context,
+                                            cand.event_type in PLACED_BY_OWN_CLAUSE)
         confidence = (0.45 if cand.noun else 0.55) + (0.2 if actor and actor.country else
                                                      0.1 if actor else 0.0)
         confidence += 0.1 if recipient else 0.0

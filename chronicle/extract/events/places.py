@@ -8,7 +8,7 @@ from bisect import bisect_left
 from spacy.tokens import Span, Token
 
 from chronicle.extract.actors import Actor, Registry
-from chronicle.extract.events.parse import _Candidate
+from chronicle.extract.events.parse import CLAUSE_DEPS, _Candidate
 from chronicle.extract.places import Place, geocode
 from chronicle.model import ReadArticle
 
@@ -163,12 +163,47 @@ def _beyond_border(ent: Span) -> bool:
         head.head.lemma_.lower() in {"border", "frontier", "boundary"}
 
 
+# Acts whose place is only one their own clause gives: a meeting or a statement happens
+# where it is said to, not in the place its topic is about.
+PLACED_BY_OWN_CLAUSE = {"CONSULT", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN",
+                        "AGREE", "COOPERATE"}
+TOPIC_PREPS = {"about", "over", "regarding", "concerning", "on", "for"}
+PARTY_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr"}
+
+
+def _in_own_clause(ent: Span, trigger: Token) -> bool:
+    """Whether a place hangs on the trigger within its own clause: "met Netanyahu in Tel
+    Aviv", not "talks aimed at ensuring food flows into Gaza" (a clause of its own), "talks
+    on access for civilians in Gaza" (a topic) nor "the US and UK condemned" (a party)."""
+    node = ent.root
+    if node.dep_ in {"compound", "amod", "poss", "nmod"}:
+        return False  # "the top US diplomat": whose, not where
+    side = node
+    while side.dep_ == "conj" and side.head.i != side.i:
+        side = side.head
+    if side.dep_ in PARTY_DEPS:
+        return False  # "the US and UK condemned": a party, not where
+    for _ in range(10):
+        if node.i == trigger.i:
+            return True
+        if node.head.i == node.i:
+            return False
+        if (node.pos_ in {"VERB", "AUX"} and node.dep_ in CLAUSE_DEPS) or (
+                node.dep_ == "prep" and node.lower_ in TOPIC_PREPS):
+            return False  # a clause of its own, or a topic
+        node = node.head
+    return False
+
+
 def _location(span: Span, cand: _Candidate, actor: Actor | None, recipient: Actor | None,
-              reg: Registry, context: list[str]) -> tuple[str, Place | None]:
+              reg: Registry, context: list[str], own_clause: bool = False
+              ) -> tuple[str, Place | None]:
+    """The place a sentence gives the candidate's act: one hung on it by a preposition of
+    place first, else the nearest; with ``own_clause``, only one of its own clause."""
     taken = [(a.start, a.end) for a in (actor, recipient) if a is not None]
     places = [e for e in _span_ents(span) if e.label_ in PLACE_LABELS and not any(
         s <= e.start_char < t for s, t in taken) and not _beyond_border(e) and
-        not _currency(e)]
+        not _currency(e) and (not own_clause or _in_own_clause(e, cand.trigger))]
     if not places:
         return "", None
     subtree = {t.i for t in cand.trigger.subtree} | {t.i for t in cand.trigger.head.subtree}
