@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.util
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -18,6 +20,16 @@ TALKS = (
     "The foreign ministers of the two countries spoke by phone yesterday about a ceasefire. "
     "They agreed to meet again next week."
 )
+
+
+def bench_script(name: str) -> ModuleType:
+    """A script of ``bench/`` (not a package) loaded as a module: its functions under test."""
+    path = Path(__file__).resolve().parent.parent / "bench" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def write_seed(folder: Path, name: str, date: str, text: str, published: str = "") -> Path:

@@ -34,6 +34,7 @@ from chronicle.extract.figures import Figure
 from chronicle.extract.stage import extract
 from chronicle.model import Article
 from chronicle.read.pipeline import analyse
+from tests.conftest import bench_script
 
 # One sentence of our own for each rule of the coder: (label, sentence).
 RULES = [
@@ -185,7 +186,7 @@ def test_a_side_reporting_its_strikes_or_a_disaster_s_toll_is_no_attribution() -
 
 
 def test_training_restricts_labels_by_the_coded_act_as_the_coder_does() -> None:
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     names = ("PEACE_PROTEST", "ARMED_CLASH")
     words_say_protest = np.array([[0.9, 0.1]])
     rules = [("ARMED_CLASH", False)]
@@ -201,7 +202,7 @@ def test_training_restricts_labels_by_the_coded_act_as_the_coder_does() -> None:
 def test_holding_back_never_overwrites_the_shipped_model(tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch
                                                          ) -> None:
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     shipped = tmp_path / "shipped.npz"
     monkeypatch.setattr(train_acled, "MODEL_PATH", shipped)
     # the rules' reading needs the event layer; a fixed one stands in
@@ -341,7 +342,7 @@ def test_a_sentence_s_cues_are_searched_once_for_all_its_events() -> None:
 def test_the_case_like_paragraphs_cover_every_label() -> None:
     from collections import Counter
 
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     path = Path(__file__).resolve().parent.parent / "bench" / "acled_case_like.tsv"
     rows = train_acled.read_seed(path)
     counts = Counter(label for label, _ in rows)
@@ -352,17 +353,6 @@ def test_the_case_like_paragraphs_cover_every_label() -> None:
 
 
 # --- the learned fallback and how it combines with the rules -------------------------------
-def _train_acled_module():
-    import importlib.util
-
-    path = Path(__file__).resolve().parent.parent / "bench" / "train_acled.py"
-    spec = importlib.util.spec_from_file_location("train_acled", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 # a tiny corpus of our own: two labels whose sentences share no cue word of the rules
 TINY_CORPUS = [
     ("NATURAL_DISASTER", "The river rose over its banks and drowned the fields."),
@@ -425,7 +415,7 @@ def test_the_model_chooses_only_labels_the_coded_act_can_bear() -> None:
 
 
 def test_training_chooses_the_fusion_bonus_and_the_model_file_keeps_it(tmp_path: Path) -> None:
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     # rules that are right on half the corpus: some bonus beats none
     rules = [(label if i % 2 else "OTHER", bool(i % 2))
              for i, (label, _) in enumerate(TINY_CORPUS)]
@@ -445,7 +435,7 @@ def test_training_chooses_the_fusion_bonus_and_the_model_file_keeps_it(tmp_path:
 
 
 def test_training_on_a_tiny_corpus_codes_sentences_the_rules_miss(tmp_path: Path) -> None:
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     model, report = train_acled.train(TINY_CORPUS, grid=(1.0, 10.0), folds=2)
     assert report["labels"] == 2 and set(report["cv_accuracy"]) == {"1.0", "10.0"}
     flood = "The river overflowed and water covered the farms."
@@ -466,7 +456,7 @@ def test_training_reads_the_seed_and_weak_labels_only_through_the_mapping(
         tmp_path: Path) -> None:
     import json
 
-    train_acled = _train_acled_module()
+    train_acled = bench_script("train_acled")
     seed = tmp_path / "seed.tsv"
     seed.write_text("label\tsentence\nARREST\tPolice held the editor.\n", encoding="utf-8")
     assert train_acled.read_seed(seed) == [("ARREST", "Police held the editor.")]

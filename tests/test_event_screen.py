@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import csv
-import importlib.util
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,7 +13,7 @@ from chronicle.extract.events.screen import Screen, features_of, passes, scored
 from chronicle.model import Article
 from chronicle.read.pipeline import analyse
 from chronicle.store.database import Store
-from tests.conftest import write_seed
+from tests.conftest import bench_script, write_seed
 
 NEWS = ("Rebels attacked an army post near the border on Monday, killing four soldiers. "
         "The defence ministry condemned the attack and vowed to respond.")
@@ -49,15 +47,6 @@ def test_the_screen_s_probability_is_the_confidence_an_event_must_reach(reader):
     assert {m.confidence for m in sure} == {0.99} and passes(sure, keeps_all)
     unsure = scored(mentions, doc, len(read.sentences), drops_all)
     assert {m.confidence for m in unsure} == {0.01} and not passes(unsure, drops_all)
-
-
-def _trainer():
-    path = Path(__file__).resolve().parent.parent / "bench" / "train_event_screen.py"
-    spec = importlib.util.spec_from_file_location("train_event_screen", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 # two small "topics" of our own: reports of acts beside figures of speech the rules take
@@ -94,7 +83,8 @@ def test_the_trainer_learns_from_judged_mentions_and_writes_a_screen(tmp_path, r
         writer.writerows(rows)
     assert {r["event"] for r in rows} == {0, 1}
     out = tmp_path / "screen.npz"
-    _trainer().main([str(labels), "--store", str(store_path), "--out", str(out)])
+    bench_script("train_event_screen").main([str(labels), "--store", str(store_path),
+                                             "--out", str(out)])
     screen = Screen.load(out)
     _, doc, read, mentions = _mentions(reader, NEWS)
     assert screen.weights.shape[0] == features_of(mentions, doc, len(read.sentences)).shape[1]
@@ -103,7 +93,7 @@ def test_the_trainer_learns_from_judged_mentions_and_writes_a_screen(tmp_path, r
 
 @pytest.mark.parametrize("strength", [0.1])
 def test_out_of_topic_scores_never_see_their_own_topic(strength):
-    trainer = _trainer()
+    trainer = bench_script("train_event_screen")
     rng = np.random.default_rng(0)
     x = rng.normal(size=(40, 3)).astype(np.float32)
     y = (x[:, 0] > 0).astype(int)

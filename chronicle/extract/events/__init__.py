@@ -37,7 +37,7 @@ from chronicle.extract.events.modality import (
     _under_topic,
     _unreported,
 )
-from chronicle.extract.events.parse import _depth
+from chronicle.extract.events.parse import _Candidate, _depth
 from chronicle.extract.events.participants import (
     BODY_SECTORS,
     PLACE_NOUNS,
@@ -373,7 +373,7 @@ def _shared_objects(mentions: list[EventMention], triggers: list[Token]) -> list
 REASON_MARKS = {"because", "as", "since", "for"}
 
 
-def _described(cand) -> bool:
+def _described(cand: _Candidate) -> bool:
     """Whether the act sits in a clause that describes a noun ("children who died", "six
     police killed by a mob") or gives a reason ("because their relatives had been hurt"):
     with no doer named, such a clause tells about someone, it reports no happening."""

@@ -24,6 +24,7 @@ from chronicle.extract.events.places import (
     BORDERS,
     PLACE_LABELS,
     _after_stance,
+    _border_above,
     _location,
     _span_ents,
 )
@@ -1116,7 +1117,7 @@ def _with_country(actor: Actor, token: Token, reg: Registry,
     for inner in _inner_nouns(token):
         if inner.ent_type_ in {"GPE", "NORP", "LOC"} and \
                 not _after_stance(inner) and \
-                not _across_border(inner, token):  # "on the Thai border": either side
+                not _border_above(inner, 6, token):  # "on the Thai border": either side
             start, end = _phrase(inner)
             text = inner.doc[start:end].text  # the whole name: "Ivory Coast"
             place = geocode(text, context) if inner.ent_type_ != "NORP" else None
@@ -1130,19 +1131,6 @@ def _with_country(actor: Actor, token: Token, reg: Registry,
             if country:
                 return replace(actor, country=country)
     return actor
-
-
-def _across_border(inner: Token, top: Token) -> bool:
-    """Whether ``inner`` names a side of a border inside the phrase of ``top``: "on the Thai
-    border", "a town on the border with Lebanon"."""
-    node = inner
-    for _ in range(6):
-        if node.i == top.i or node.head.i == node.i:
-            return False
-        node = node.head
-        if node.lemma_.lower() in BORDERS:
-            return True
-    return False
 
 
 def _antecedent(trigger: Token, pronoun: Token, reg: Registry,

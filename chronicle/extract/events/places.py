@@ -63,17 +63,23 @@ def _span_ents(span: Span) -> list[Span]:
 BORDERS = {"border", "frontier", "boundary"}
 
 
-def _on_border(ent: Span) -> bool:
-    """"near the Tunisian border", "the border with Lebanon": a border has two sides, so
-    the country naming it is no one's in the sentence."""
-    node = ent.root
-    for _ in range(3):
-        if node.head.i == node.i:
+def _border_above(token: Token, steps: int, top: Token | None = None) -> bool:
+    """Whether a border noun heads ``token`` within ``steps`` heads (below ``top``, where
+    given): a border has two sides, so a country naming it is either's."""
+    node = token
+    for _ in range(steps):
+        if (top is not None and node.i == top.i) or node.head.i == node.i:
             return False
         node = node.head
         if node.lemma_.lower() in BORDERS:
             return True
     return False
+
+
+def _on_border(ent: Span) -> bool:
+    """"near the Tunisian border", "the border with Lebanon": the country naming a border
+    is no one's in the sentence."""
+    return _border_above(ent.root, 3)
 
 
 def _sentence_countries(span: Span, reg: Registry) -> list[str]:

@@ -28,6 +28,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Doc, Span, Token
 
+from chronicle.extract.events.participants import QUOTATION_MARKS
 from chronicle.model import Actor, EventMention
 
 MODEL_PATH = Path(__file__).resolve().parent.parent / "data" / "event_screen.npz"
@@ -45,7 +46,6 @@ TAGS = ("VBD", "VBN", "VBZ", "VBP", "VB", "VBG", "NN", "NNS")
 DEPS = ("ROOT", "conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "pcomp", "dobj", "pobj",
         "nsubj", "nsubjpass", "parataxis")
 FIRST_PERSON = {"i", "we", "me", "us", "my", "our"}
-QUOTES = {'"', "“", "”", "``", "''"}
 
 
 def _first_person(token: Token) -> bool:
@@ -81,24 +81,25 @@ def article_voice(doc: Doc, sentences: int) -> ArticleVoice:
     return ArticleVoice(100 * first / max(len(words), 1), sentences)
 
 
-def _quoted(token: Token, span: Span) -> bool:
-    marks = [t.i for t in span if t.text in QUOTES]
+def _quoted(token: Token, marks: list[int]) -> bool:
+    """Whether an odd number of the sentence's quotation ``marks`` come before ``token``."""
     return sum(m < token.i for m in marks) % 2 == 1
 
 
 def mention_features(mention: EventMention, trigger: Token, span: Span,
                      voice: ArticleVoice, in_sentence: int) -> np.ndarray:
     """The mention's features, in the order the shipped weights expect."""
+    marks = [t.i for t in span if t.text in QUOTATION_MARKS]
     return np.asarray([
         *_one_hot(mention.event_type, TYPES), *_one_hot(mention.modality, MODALITIES),
         *_one_hot(mention.date_basis, BASES), *_party(mention.actor),
         *_party(mention.recipient), float(trigger.pos_ == "NOUN"),
         *_one_hot(trigger.tag_, TAGS), *_one_hot(trigger.dep_, DEPS),
-        min(mention.depth, 6) / 6, float(_quoted(trigger, span)),
+        min(mention.depth, 6) / 6, float(_quoted(trigger, marks)),
         min(mention.sentence_index, 40) / 40,  # leads report, later paragraphs explain
         min(len(span), 60) / 60, float(any(t.like_num for t in span)),
         float(any(t.ent_type_ == "PERSON" for t in span)), min(in_sentence, 4) / 4,
-        float(any(_first_person(t) and not _quoted(t, span) for t in span)),
+        float(any(_first_person(t) and not _quoted(t, marks) for t in span)),
         min(voice.first_person, 5) / 5, min(voice.sentences, 80) / 80,
         float(mention.reporter != ""), float(bool(mention.co_actors or mention.co_recipients)),
     ], dtype=np.float32)
