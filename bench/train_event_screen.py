@@ -55,15 +55,14 @@ def featurise(stores: list[str], labels: dict[str, dict[str, str]], reader: Read
         wanted[row["article_id"]].add(row["mention_id"])
     rows, ys, topics = [], [], []
     for path in stores:
-        store = Store(path)
-        for article_id in sorted(wanted):
-            article = store.article(article_id)
-            if article is None:
-                continue
+        with Store(path) as store:
+            found = [a for a in (store.article(i) for i in sorted(wanted)) if a is not None]
+        for article in found:
+            ids = wanted.pop(article.id)  # an article two stores hold is read once
             doc = reader.nlp(article.text)
             read = analyse(article, doc)
             mentions = [m for m in extract_events(article, doc, read, screen=False)
-                        if m.id in wanted[article_id]]
+                        if m.id in ids]
             if not mentions:
                 continue
             for mention, row in zip(mentions, features_of(mentions, doc, len(read.sentences)),
