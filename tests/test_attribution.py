@@ -7,6 +7,7 @@ import pytest
 from chronicle.extract.attribution import (
     ArticleMentions,
     Attribution,
+    TokenTable,
     bio_spans,
     cue_features,
     extract_attributions,
@@ -289,6 +290,16 @@ def test_a_content_word_knows_the_phrase_it_opens(reader):
     assert "le=ccomp|say" in features["that"]
     assert "re=ccomp|say" in features["border"]
     assert not any(f.startswith(("le=", "re=")) for f in features["convoy"])
+
+
+def test_a_phrase_edge_is_where_its_whole_subtree_ends(reader):
+    doc = reader.nlp("Officials said on Monday that the convoy, which left at dawn, had "
+                     "reached the border town where aid workers waited.")
+    table = TokenTable.of(doc)
+    for token in doc:
+        subtree = [t.i for t in token.subtree]
+        assert (table.left[token.i], table.right[token.i]) == (min(subtree), max(subtree))
+        assert table.children[token.i] == [c.i for c in token.children]
 
 
 def test_cue_features_place_tokens_on_the_branches_of_the_cue(reader):

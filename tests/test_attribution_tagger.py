@@ -115,6 +115,43 @@ def test_numpy_lstm_matches_torch():
     assert np.allclose(out, wanted, atol=1e-5)
 
 
+def _one_direction(x: np.ndarray, w_ih: np.ndarray, w_hh: np.ndarray, bias: np.ndarray,
+                   ) -> np.ndarray:
+    """A textbook LSTM over one sequence, torch's gate order (input, forget, cell, output)."""
+    def sigmoid(v: np.ndarray) -> np.ndarray:
+        return 1 / (1 + np.exp(-v))
+
+    h = c = np.zeros(w_hh.shape[1])
+    states = []
+    for row in x:
+        i, f, g, o = np.split(w_ih @ row + w_hh @ h + bias, 4)
+        c = sigmoid(f) * c + sigmoid(i) * np.tanh(g)
+        h = sigmoid(o) * np.tanh(c)
+        states.append(h)
+    return np.array(states)
+
+
+def test_packed_lstm_matches_a_textbook_lstm_run_on_each_sequence():
+    rng = np.random.default_rng(3)
+    arrays = {f"lstm0_{d}_{name}": rng.normal(size=shape).astype(np.float32)
+              for d in ("forward", "backward")
+              for name, shape in (("w_ih", (4 * HIDDEN, 6)), ("w_hh", (4 * HIDDEN, HIDDEN)),
+                                  ("bias", (4 * HIDDEN,)))}
+    lengths = np.array([3, 7, 1, 7, 4])  # ties and a sequence of one
+    x = rng.normal(size=(int(lengths.sum()), 6)).astype(np.float32)
+    out = tagger.bilstm(x, lengths, *tagger.recurrent_weights(arrays, 0))
+    start = 0
+    for n in lengths:
+        seq = x[start:start + n]
+        forward = _one_direction(seq, *(arrays[f"lstm0_forward_{k}"]
+                                        for k in ("w_ih", "w_hh", "bias")))
+        backward = _one_direction(seq[::-1], *(arrays[f"lstm0_backward_{k}"]
+                                               for k in ("w_ih", "w_hh", "bias")))[::-1]
+        assert np.allclose(out[start:start + n, :HIDDEN], forward, atol=1e-5)
+        assert np.allclose(out[start:start + n, HIDDEN:], backward, atol=1e-5)
+        start += n
+
+
 def test_a_weights_file_loads_and_tag_spans_runs_the_network(reader, tmp_path, monkeypatch):
     weights = toy_weights()
     path = tmp_path / "toy.npz"

@@ -8,6 +8,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+import spacy
 
 import chronicle.model as model
 from chronicle.extract import stage
@@ -146,7 +147,9 @@ def test_a_registered_extractor_runs_and_is_timed(monkeypatch: pytest.MonkeyPatc
     read.sentences = [Sentence(article.id, 0, 0, 4, "Two."), Sentence(article.id, 1, 5, 11,
                                                                        "Three.")]
     seconds: dict[str, float] = defaultdict(float)
-    stage.extract(article, None, read, seconds, extractors=[toy])  # type: ignore[arg-type]
+    doc = spacy.blank("en")(article.text)
+    stage.extract(article, doc, read, seconds, extractors=[toy])
+    assert stage.doc_text(doc) is article.text  # the extractors read the article's own text
     assert [f.text for f in read.figures] == ["Two.", "Three."]
     assert set(seconds) == {"toy"}
 

@@ -31,9 +31,11 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IDX, LEMMA, LOWER, POS, SENT_START, SHAPE, TAG
 from spacy.tokens import Doc, Span, Token
 
 from chronicle.extract.lexicon import VERBAL_ATTACK_VERBS, attack_sense
+from chronicle.extract.stage import doc_text
 from chronicle.model import Article, Attribution, Mention, ReadArticle
 
 MODEL_PATH = Path(__file__).with_name("attribution.crfsuite")
@@ -107,27 +109,6 @@ def paragraphs(doc: Doc) -> Iterator[list[Token]]:
         yield current
 
 
-def _text(doc: Doc) -> str:
-    """The document's text, built once: spaCy rebuilds ``doc.text`` on every access."""
-    text = doc.user_data.get("chronicle_text")
-    if text is None:
-        text = doc.user_data["chronicle_text"] = doc.text
-    return text
-
-
-def _clause_head(token: Token) -> tuple[Token | None, str]:
-    """The nearest verb above ``token`` and the relation of the branch it hangs from."""
-    node = token
-    for _ in range(12):
-        head = node.head
-        if head.i == node.i:  # positions: spaCy makes a new Token object on every access
-            return None, "ROOT"
-        if head.pos_ in VERBAL or (head.dep_ in CLAUSE_DEPS and head.pos_ != "NOUN"):
-            return head, node.dep_
-        node = head
-    return None, token.dep_
-
-
 def quote_marks(text: str, start: int, end: int) -> dict[int, bool]:
     """The double quotation marks in ``text[start:end]`` by offset, each with whether it
     opens a quotation. Curly marks say so by their shape; a straight mark (", '') opens
@@ -152,58 +133,155 @@ def _runs_on(marks: dict[int, bool]) -> bool:
 
 def _quote_state(tokens: Sequence[Token]) -> list[int]:
     """1 for tokens inside quotation marks (the marks included), else 0."""
-    text = _text(tokens[0].doc)
-    marks = quote_marks(text, tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
+    doc = tokens[0].doc
+    table = TokenTable.of(doc)
+    marks = quote_marks(doc_text(doc), tokens[0].idx, tokens[-1].idx + len(tokens[-1].text))
     inside = _runs_on(marks)
     state = []
     for token in tokens:
-        opens = marks.get(token.idx)
+        opens = marks.get(table.idx[token.i])
         state.append(1 if inside or opens is not None else 0)
         if opens is not None:
             inside = opens
     return state
 
 
+class TokenTable:
+    """Each token's attributes as plain lists, read once per document: the features walk
+    heads and edges many times, and spaCy builds a new Token object on every access. A
+    token's edges are those of its whole subtree; spaCy's own ``right_edge`` can stop short
+    of it in a non-projective parse (4 paragraphs in 6,704 of Timeline17 differ)."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        columns = doc.to_array([LOWER, LEMMA, TAG, DEP, POS, ENT_TYPE, SHAPE]).T.tolist()
+        self.idx = doc.to_array(IDX).tolist()
+        self.lower, lemma, self.tag, self.dep, self.pos, self.ent, shape = (
+            [strings[value] for value in column] for column in columns)
+        self.lemma = [word.lower() for word in lemma]
+        self.shape = [word[:4] for word in shape]
+        self.start = [int(value == 1) for value in doc.to_array(SENT_START).tolist()]
+        offsets = doc.to_array(HEAD).view("int64").tolist()  # signed: heads lie either side
+        self.head = [i + offset for i, offset in enumerate(offsets)]
+        self.left = list(range(len(doc)))
+        self.right = list(range(len(doc)))
+        self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        for i, head in enumerate(self.head):
+            if head != i:
+                self.children[head].append(i)  # in document order, as spaCy gives them
+            node = i  # widen every ancestor's subtree to take in token i
+            while self.head[node] != node:
+                node = self.head[node]
+                if i < self.left[node]:
+                    self.left[node] = i
+                elif i > self.right[node]:
+                    self.right[node] = i
+
+    @classmethod
+    def of(cls, doc: Doc) -> TokenTable:
+        table = doc.user_data.get("chronicle_token_table")
+        if table is None:
+            table = doc.user_data["chronicle_token_table"] = cls(doc)
+        return table
+
+    def clause_head(self, i: int) -> tuple[int | None, str]:
+        """The nearest verb above token ``i`` and the relation of the branch it hangs from."""
+        node = i
+        for _ in range(12):
+            head = self.head[node]
+            if head == node:
+                return None, "ROOT"
+            pos = self.pos[head]
+            if pos in VERBAL or (self.dep[head] in CLAUSE_DEPS and pos != "NOUN"):
+                return head, self.dep[node]
+            node = head
+        return None, self.dep[i]
+
+    def edge_features(self, i: int) -> list[str]:
+        """The largest phrase the token opens or closes ("le=ccomp|say": first word of what
+        was said), where a content's boundaries fall."""
+        opens = closes = None
+        node = i
+        for _ in range(30):
+            if self.left[node] == i:
+                opens = node
+            if self.right[node] == i:
+                closes = node
+            head = self.head[node]
+            if head == node:
+                break
+            node = head
+        f = []
+        for key, phrase in (("le", opens), ("re", closes)):
+            if phrase is not None and phrase != i:
+                dep = self.dep[phrase]
+                f += [f"{key}={dep}", f"{key}={dep}|{self.lemma[self.head[phrase]]}"]
+        return f
+
+    def frame(self, verb: int) -> list[str]:
+        """The verb with the arguments it takes: "say" with a clause, "tell" with a listener,
+        and who its subject is (a person, a pronoun, an organisation): what makes a verb a
+        cue."""
+        lemma = self.lemma[verb]
+        f = []
+        for child in self.children[verb]:
+            dep = self.dep[child]
+            if dep in FRAME_DEPS:
+                f.append("lc=" + lemma + "|" + dep)
+                if dep == "ccomp":
+                    f.extend("cm=" + self.lower[m] for m in self.children[child]
+                             if self.dep[m] == "mark")
+                elif dep in {"nsubj", "nsubjpass"}:
+                    pos = self.pos[child]
+                    kind = "PRON" if pos == "PRON" else self.ent[child] or pos
+                    f.extend(("sk=" + kind, "lsk=" + lemma + "|" + kind))
+        return f
+
+
 def token_features(tokens: Sequence[Token]) -> list[list[str]]:
     """Feature strings for each token of a paragraph (see the module docstring)."""
     quotes = _quote_state(tokens)
+    table = TokenTable.of(tokens[0].doc)
+    lemmas, tags, deps = table.lemma, table.tag, table.dep
+    positions = [token.i for token in tokens]
     base = []
-    above: dict[int, tuple[Token | None, str]] = {}  # a verb's own clause head, found once
-    for token in tokens:
-        gov1, rel1 = _clause_head(token)
+    above: dict[int, tuple[int | None, str]] = {}  # a verb's own clause head, found once
+    for i in positions:
+        gov1, rel1 = table.clause_head(i)
         if gov1 is None:
             gov2, rel2 = None, "-"
         else:
-            if gov1.i not in above:
-                above[gov1.i] = _clause_head(gov1)
-            gov2, rel2 = above[gov1.i]
-        l1 = gov1.lemma_.lower() if gov1 is not None else "-"
-        l2 = gov2.lemma_.lower() if gov2 is not None else "-"
-        side1 = "-" if gov1 is None else ("L" if token.i < gov1.i else "R")
-        lemma = token.lemma_.lower()
-        base.append((token.lower_, lemma, token.tag_, token.dep_, rel1, l1, rel2, l2, side1))
+            if gov1 not in above:
+                above[gov1] = table.clause_head(gov1)
+            gov2, rel2 = above[gov1]
+        l1 = lemmas[gov1] if gov1 is not None else "-"
+        l2 = lemmas[gov2] if gov2 is not None else "-"
+        side1 = "-" if gov1 is None else ("L" if i < gov1 else "R")
+        base.append((table.lower[i], lemmas[i], tags[i], deps[i], rel1, l1, rel2, l2, side1))
     out = []
-    n = len(tokens)
-    for k, token in enumerate(tokens):
+    n = len(positions)
+    for k, i in enumerate(positions):
         lower, lemma, tag, dep, rel1, l1, rel2, l2, side1 = base[k]
-        head = token.head
+        head = table.head[i]
+        children = table.children[i]
         f = [
             "b", "w=" + lower, "l=" + lemma, "t=" + tag, "d=" + dep,
-            "hl=" + head.lemma_.lower(), "hd=" + dep + "|" + head.pos_,
+            "hl=" + lemmas[head], "hd=" + dep + "|" + table.pos[head],
             "r1=" + rel1, "g1=" + l1, "r1g1=" + rel1 + "|" + l1, "s1=" + side1 + rel1,
             "r2=" + rel2, "g2=" + l2, "r2g2=" + rel2 + "|" + l2, "r1r2=" + rel1 + "|" + rel2,
-            f"q={quotes[k]}", "sh=" + token.shape_[:4],
-            f"ss={int(token.is_sent_start)}", f"nk={token.n_lefts + token.n_rights}",
+            f"q={quotes[k]}", "sh=" + table.shape[i],
+            f"ss={table.start[i]}", f"nk={len(children)}",
         ]
-        if token.ent_type_:
-            f.append("e=" + token.ent_type_)
-        f.extend(_edge_features(token))
-        if token.pos_ in VERBAL:
-            f.extend("c=" + c.dep_ for c in token.children)
-            f.extend(_frame(token, lemma))
-        elif token.pos_ == "NOUN":
-            f.extend("nc=" + lemma + "|" + c.dep_ for c in token.children
-                     if c.dep_ in NOUN_FRAME_DEPS)
+        if table.ent[i]:
+            f.append("e=" + table.ent[i])
+        f.extend(table.edge_features(i))
+        pos = table.pos[i]
+        if pos in VERBAL:
+            f.extend("c=" + deps[c] for c in children)
+            f.extend(table.frame(i))
+        elif pos == "NOUN":
+            f.extend("nc=" + lemma + "|" + deps[c] for c in children
+                     if deps[c] in NOUN_FRAME_DEPS)
         for off in (-2, -1, 1, 2):
             j = k + off
             if 0 <= j < n:
@@ -216,41 +294,6 @@ def token_features(tokens: Sequence[Token]) -> list[list[str]]:
                 f.append(f"{off}:pad")
         out.append(f)
     return out
-
-
-def _edge_features(token: Token) -> list[str]:
-    """The largest phrase the token opens or closes ("le=ccomp|say": first word of what was
-    said), where a content's boundaries fall."""
-    opens = closes = None
-    node = token
-    for _ in range(30):
-        if node.left_edge.i == token.i:
-            opens = node
-        if node.right_edge.i == token.i:
-            closes = node
-        if node.head.i == node.i:
-            break
-        node = node.head
-    f = []
-    for key, phrase in (("le", opens), ("re", closes)):
-        if phrase is not None and phrase.i != token.i:
-            f += [f"{key}={phrase.dep_}", f"{key}={phrase.dep_}|{phrase.head.lemma_.lower()}"]
-    return f
-
-
-def _frame(verb: Token, lemma: str) -> list[str]:
-    """The verb with the arguments it takes: "say" with a clause, "tell" with a listener, and
-    who its subject is (a person, a pronoun, an organisation): what makes a verb a cue."""
-    f = []
-    for child in verb.children:
-        if child.dep_ in FRAME_DEPS:
-            f.append("lc=" + lemma + "|" + child.dep_)
-            if child.dep_ == "ccomp":
-                f.extend("cm=" + m.lower_ for m in child.children if m.dep_ == "mark")
-            elif child.dep_ in {"nsubj", "nsubjpass"}:
-                kind = "PRON" if child.pos_ == "PRON" else child.ent_type_ or child.pos_
-                f.extend(("sk=" + kind, "lsk=" + lemma + "|" + kind))
-    return f
 
 
 # --- tagging ---------------------------------------------------------------------------------
@@ -574,7 +617,7 @@ def labelled_quotations(doc: Doc) -> list[dict]:
     ..."; two turns at least, for one capitalised label and a colon is as often a heading),
     headlines opening with a speaker's name ("Pence: ..."; PolNeAR dev: 5 of 7 such cues,
     no false one) and quotations signed "― Name"."""
-    text = _text(doc)
+    text = doc_text(doc)
     found = []
     turns = [m for m in SPEAKER_LABEL.finditer(text)
              if m.group(1).strip() not in NOT_SPEAKERS]
@@ -723,7 +766,7 @@ def _continuations(doc: Doc, records: list[dict], contents: list[tuple[int, int]
     In ``"A," he said. "B."`` the cue takes "A"; "B" is said by the same source through
     the same cue, so it gets a record of its own with the nearest cue of its paragraph.
     """
-    text = _text(doc)
+    text = doc_text(doc)
     taken = bytearray(len(text) + 1)  # 1 where some record's content lies
     for record in records:
         start, end = record["content"]
@@ -787,7 +830,7 @@ def _pick_source(doc: Doc, cue: Span, head: Token, sources: list[tuple[int, int]
 def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, int]],
                   sentence: Span) -> tuple[int, int] | None:
     """The tagged content that is an argument of the cue, else the nearest in the paragraph."""
-    text = _text(doc)
+    text = doc_text(doc)
     para_start, para_end = _paragraph(text, cue.start_char, cue.end_char)
     candidates = [c for c in contents if para_start <= c[0] < para_end
                   and not _overlaps(c, (cue.start_char, cue.end_char))]
@@ -813,11 +856,11 @@ def _pick_content(doc: Doc, cue: Span, head: Token, contents: list[tuple[int, in
 def _clip(doc: Doc, content: tuple[int, int], sentence: Span) -> tuple[int, int]:
     """Keep reported (unquoted) content inside the sentence of its cue."""
     start, end = content
-    text = _text(doc)[start:end]
+    text = doc_text(doc)[start:end]
     if QUOTE_MARK.search(text) or not sentence.start_char <= start:
         return content
     if end > sentence.end_char:
-        stop = _text(doc)[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
+        stop = doc_text(doc)[start:sentence.end_char].rstrip().rstrip(".!?;:").rstrip()
         if stop:
             return (start, start + len(stop))
     return content
@@ -968,7 +1011,7 @@ class ArticleMentions:
         quotation run on from the paragraph before (:func:`quote_marks`)."""
         if self.doc is None:
             return False
-        text = _text(self.doc)
+        text = doc_text(self.doc)
         start, end = _paragraph(text, offset, offset)
         if start not in self._marks:
             self._marks[start] = quote_marks(text, start, end)
@@ -1008,7 +1051,7 @@ class ArticleMentions:
         """"m" or "f" where a title before one of the person's mentions says so ("Mrs.
         Clinton", "Spokesman Nick Merrill"), None where none does or titles disagree."""
         if self._genders is None:
-            text = _text(self.doc) if self.doc is not None else ""
+            text = doc_text(self.doc) if self.doc is not None else ""
             seen: dict[str, set[str]] = {}
             for m in self.mentions:
                 if m.label != "PERSON":
@@ -1176,10 +1219,10 @@ def _nest(doc: Doc, records: list[Attribution]) -> list[Attribution]:
                     first, last = cited[0].left_edge, cited[0].right_edge
                     start, end = first.idx, last.idx + len(last.text)
                     source = {"source_start": start, "source_end": end,
-                              "source_text": _text(doc)[start:end], "source_actor": None,
+                              "source_text": doc_text(doc)[start:end], "source_actor": None,
                               "source_kind": "unnamed" if not cited[0].ent_type_ else "named"}
                     if cited[0].ent_type_:
-                        source["source_actor"] = _text(doc)[start:end]
+                        source["source_actor"] = doc_text(doc)[start:end]
                 out[i] = replace(rec, parent=o.id, content_start=o.content_start,
                                  content_end=o.content_end, content_text=o.content_text,
                                  kind=o.kind, **source)

@@ -167,8 +167,10 @@ def bilstm(tokens: np.ndarray, lengths: np.ndarray, w_ih: np.ndarray, w_hh: np.n
     the ``lengths`` of the sequences (weights from ``recurrent_weights``): ``[n, 2H]``, forward
     states then backward ones. The backward direction starts at each sequence's own last
     token, as torch's packed sequences do. Both directions run in one loop over positions,
-    and at each position only the sequences still running are computed (longest first); no
-    padded copy of the input is made, since one long paragraph would pad all the others."""
+    and at each position only the sequences still running are computed (longest first).
+    The inputs are packed by position, as torch packs sequences: the rows of position t are
+    contiguous, so each step reads a view, and no padded copy is made (one long paragraph
+    would pad all the others)."""
     hidden = w_hh.shape[1]
     out = np.zeros((tokens.shape[0], 2 * hidden), dtype=np.float32)
     if not len(lengths):
@@ -176,21 +178,31 @@ def bilstm(tokens: np.ndarray, lengths: np.ndarray, w_ih: np.ndarray, w_hh: np.n
     starts = np.concatenate([[0], np.cumsum(lengths)[:-1]])
     order = np.argsort(-lengths, kind="stable")
     starts, lengths = starts[order], lengths[order]
-    projected = np.stack([tokens @ w_ih[0], tokens @ w_ih[1]]) + bias[:, None, :]  # [2, n, 4H]
-    running = (lengths[None, :] > np.arange(int(lengths[0]))[:, None]).sum(axis=1)
+    running = (lengths[None, :] > np.arange(int(lengths[0]))[:, None]).sum(axis=1).tolist()
+    # row of each (position, running sequence) pair, position by position
+    step = np.concatenate([np.full(n, t) for t, n in enumerate(running)])
+    sequence = np.concatenate([np.arange(n) for n in running])
+    forward = starts[sequence] + step
+    backward = starts[sequence] + lengths[sequence] - 1 - step
+    packed = np.stack([tokens[forward] @ w_ih[0], tokens[backward] @ w_ih[1]])
+    packed += bias[:, None, :]  # [2, rows, 4H]
+    states = np.empty((2, len(step), hidden), dtype=np.float32)
     h = np.zeros((2, len(lengths), hidden), dtype=np.float32)
     c = np.zeros((2, len(lengths), hidden), dtype=np.float32)
-    for t, n in enumerate(running.tolist()):
-        at_forward = starts[:n] + t
-        at_backward = starts[:n] + lengths[:n] - 1 - t
-        inputs = np.stack([projected[0, at_forward], projected[1, at_backward]])
-        gates = np.tanh(inputs + np.matmul(h[:, :n], w_hh))
+    offset = 0
+    for n in running:
+        gates = np.matmul(h[:, :n], w_hh)
+        gates += packed[:, offset:offset + n]
+        np.tanh(gates, out=gates)
         sig = gates[..., :3 * hidden] * 0.5 + 0.5
-        c[:, :n] = sig[..., hidden:2 * hidden] * c[:, :n] + sig[..., :hidden] * gates[
-            ..., 3 * hidden:]
-        h[:, :n] = sig[..., 2 * hidden:] * np.tanh(c[:, :n])
-        out[at_forward, :hidden] = h[0, :n]
-        out[at_backward, hidden:] = h[1, :n]
+        cell = c[:, :n]
+        cell *= sig[..., hidden:2 * hidden]
+        cell += sig[..., :hidden] * gates[..., 3 * hidden:]
+        h[:, :n] = sig[..., 2 * hidden:] * np.tanh(cell)
+        states[:, offset:offset + n] = h[:, :n]
+        offset += n
+    out[forward, :hidden] = states[0]
+    out[backward, hidden:] = states[1]
     return out
 
 

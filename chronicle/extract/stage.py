@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 
     from chronicle.model import Article
 
+TEXT_KEY = "chronicle_text"  # where ``doc_text`` keeps a document's text
 PARSE = "parse"  # the requirement every extractor may name: the spaCy Doc and ReadArticle's
 # sentences, mentions and time expressions
 
@@ -128,6 +129,15 @@ def extractors_version() -> int:
 EXTRACTORS = extractor_names()  # the keys of ``seconds``, one per extractor
 
 
+def doc_text(doc: Doc) -> str:
+    """The document's text, built once: spaCy rebuilds ``doc.text`` token by token on every
+    access. ``extract`` stores the article's own text here, which is the same string."""
+    text = doc.user_data.get(TEXT_KEY)
+    if text is None:
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
+
+
 def extract(article: Article, doc: Doc, read: ReadArticle,
             seconds: Counter[str] | None = None,
             extractors: Sequence[Extractor] | None = None) -> None:
@@ -135,6 +145,7 @@ def extract(article: Article, doc: Doc, read: ReadArticle,
 
     ``seconds``, when given, accumulates the time each extractor took (for benchmarks).
     """
+    doc.user_data[TEXT_KEY] = article.text
     clock = time.perf_counter
     for extractor in extractors if extractors is not None else in_order():
         started = clock()
