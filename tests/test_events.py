@@ -614,6 +614,73 @@ def test_forces_of_nature_attack_no_one(code, text):
     assert [e for e in code(text) if e.event_type == "ASSAULT"] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Seventeen United Nations staff have been killed in the earthquake.",
+    "An estimated 200,000 people died in last Tuesday's quake.",
+    "Dozens of villagers died of cholera in the camps this week.",
+])
+def test_a_death_caused_by_nature_is_no_assault(code, text):
+    assert [e for e in code(text) if e.event_type == "ASSAULT"] == []
+
+
+def test_a_death_in_an_attack_is_still_an_assault(code):
+    events = code("Seventeen United Nations staff have been killed in the attack.")
+    assert [e.event_type for e in events] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The powerful quake, Peru's worst in a century, struck on Sunday.",  # its subject
+    # misparsed with "quake" as the root and "struck" hanging from it
+    "The 6.8-magnitude quake , Chile 's worst in five decades , struck on Saturday , just "
+    "20km (12 miles) north of Concepcion and close to the surface .",
+])
+def test_a_quake_that_strikes_is_no_strike(code, text):
+    assert code(text) == []
+
+
+def test_an_aid_effort_after_a_storm_is_still_aid(code):
+    events = code("The hurricane hit the coast on Monday, and the army delivered food to "
+                  "the survivors.")
+    assert "AID" in [e.event_type for e in events]
+
+
+@pytest.mark.parametrize("text", [
+    "The World Food Programme has warned that providing food for two million people a day "
+    "represents the most complex task it has ever faced.",
+    "Charities have warned of the huge task facing the country.",
+    "The head of the fund, Maria Lopez, warned against a piecemeal approach in the region.",
+    "The agency has warned that it is crucial that any damage must be repaired soon.",
+])
+def test_a_warning_of_a_danger_threatens_no_one(code, text):
+    assert [e for e in code(text) if e.event_type == "THREATEN"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Cairo's security chief has warned that police will no longer tolerate rallies.",
+    "Iran warned that it would close the strait.",
+    "The president warned Israel on Monday.",
+    "The militants warned of retaliation.",
+])
+def test_a_warning_of_what_a_party_will_do_is_a_threat(code, text):
+    assert "THREATEN" in [e.event_type for e in code(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "Two children were pulled from the wreckage of the bus.",
+    "More than 70 people have been pulled from the rubble in the last few days.",
+])
+def test_pulling_people_from_rubble_is_no_retreat(code, text):
+    assert [e for e in code(text) if e.event_type == "RETREAT"] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The army pulled its troops from the border town on Monday.",
+    "The party pulled out of the coalition on Monday.",
+])
+def test_pulling_out_and_pulling_troops_are_retreats(code, text):
+    assert "RETREAT" in [e.event_type for e in code(text)]
+
+
 def test_a_fire_that_rages_is_a_blaze_not_gunfire(code):
     events = code("The town ran short of fuel on Monday as a fire raged at a depot hit by a "
                   "rocket from government forces.")

@@ -300,7 +300,8 @@ NATURAL_FORCES = {"flood", "flooding", "storm", "earthquake", "quake", "tremor",
                   "mudslide", "avalanche", "drought", "wildfire", "blizzard", "monsoon",
                   "rain", "rainfall", "downpour", "snow", "snowstorm", "heatwave", "lightning",
                   "eruption", "volcano", "wave", "wind", "gale", "epidemic", "outbreak",
-                  "disease", "famine", "weather"}
+                  "disease", "famine", "weather", "cholera", "typhoid", "malaria", "measles",
+                  "ebola", "influenza", "flu", "dysentery", "hunger", "starvation"}
 # Verbs a blaze is the subject of: "a fire raged at the depot" is a fire, not gunfire.
 BLAZE_VERBS = {"rage", "burn", "spread", "engulf", "sweep", "gut", "blaze", "smoulder",
                "smolder", "break", "consume",

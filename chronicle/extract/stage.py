@@ -100,7 +100,7 @@ def acled_coding(article: Article, doc: Doc, read: ReadArticle) -> list[EventMen
 
 
 register(Extractor("events", "chronicle.extract.events:extract_events", (PARSE,), "events",
-                   EventMention, "event_mentions", 10))
+                   EventMention, "event_mentions", 11))
 register(Extractor("attributions", "chronicle.extract.attribution:extract_attributions",
                    (PARSE,), "attributions", Attribution, "attributions", 2))
 register(Extractor("figures", "chronicle.extract.stage:figures_of", (PARSE, "attributions"),

@@ -8,6 +8,7 @@ from pathlib import Path
 from spacy.tokens import Span, Token
 
 from chronicle.extract import lexicon as lex
+from chronicle.extract.actors import resolve as resolve_actor
 from chronicle.extract.events.parse import _Candidate, _infinitive, _particle, _verb_in
 
 NAMED = {"GPE", "NORP", "ORG", "PERSON"}
@@ -312,9 +313,15 @@ def _candidates(sent: Span) -> list[_Candidate]:
                     hit = _cameo_trigger(token) or ("", "")
                 if not hit[0]:
                     continue
-            if _formula_of_thanks(token) or _subsiding(token) or _price_move(token) or (
-                    hit[0] == "ASSAULT" and _natural_force(token)):
-                continue  # "thank you", "the fighting died down", "floods hit the town"
+            if _formula_of_thanks(token) or _subsiding(token) or _price_move(token) or \
+                    _natural_force(token, through_clauses=hit[0] == "ASSAULT") or (
+                    hit[0] == "ASSAULT" and _natural_cause(token)):
+                continue  # "thank you", "the fighting died down", "the quake struck"
+            if token.lemma_.lower() == "warn" and not _threat_in_warning(token):
+                continue  # "warned that the task is immense": a forecast, not a threat
+            if token.lemma_.lower() == "pull" and hit[0] == "RETREAT" and \
+                    not _pulled_back(token):
+                continue  # "pulled ten people from the rubble": a rescue, not a retreat
             if token.lemma_.lower() in FAILING:
                 if _failed_to_cooperate(token):  # "failed to reach agreement"
                     found.append(_Candidate(token, "REJECT", ""))
@@ -389,15 +396,96 @@ def _subsiding(token: Token) -> bool:
     return f"{token.lemma_.lower()} {_particle(token)}" in lex.SUBSIDING
 
 
-def _natural_force(token: Token) -> bool:
-    """The act's doer is a force of nature: its subject ("floods destroyed homes"), its
-    "by" agent ("homes destroyed by floods"), or, for a noun, its possessor."""
+def _natural_force(token: Token, through_clauses: bool = True) -> bool:
+    """The act's doer is a force of nature: its subject ("floods destroyed homes", "the
+    quake struck on Tuesday"), its "by" agent ("homes destroyed by floods"), for a noun its
+    possessor, or the noun its relative clause tells of. With ``through_clauses``, a
+    participle or conjunct with no subject of its own takes the doer of the clause it hangs
+    from."""
     doers = [c for c in token.children if c.dep_ in {"nsubj", "poss"}]
     doers += [g for c in token.children if c.dep_ == "agent" for g in c.children
               if g.dep_ == "pobj"]
-    if not doers and token.dep_ in {"advcl", "conj", "xcomp"} and token.head.i != token.i:
+    if token.dep_ in {"relcl", "acl"}:
+        doers.append(token.head)  # "the storm that hit the coast", "the quake, ..., struck"
+    if through_clauses and not doers and token.dep_ in {"advcl", "conj", "xcomp"} and \
+            token.head.i != token.i:
         return _natural_force(token.head)  # "the quake hit villages, killing 30"
     return any(d.lemma_.lower() in lex.NATURAL_FORCES for d in doers)
+
+
+WITHDRAWING_PARTICLES = {"out", "back", "away", "off"}
+# What a party pulls from somewhere when it withdraws: its own people and arms.
+WITHDRAWN = {"troop", "troops", "force", "forces", "soldier", "soldiers", "unit", "units",
+             "army", "personnel", "tank", "tanks", "ship", "ships", "warship", "warships",
+             "ambassador", "envoy", "diplomat", "diplomats", "staff", "observer", "observers",
+             "monitor", "monitors", "mission", "delegation", "contingent", "peacekeeper",
+             "peacekeepers", "support", "funding", "candidate", "bid"}
+
+
+def _pulled_back(pull: Token) -> bool:
+    """"Pull" withdraws when it has a particle that says so ("pulled out of the talks",
+    "pulled back") or what is pulled is the doer's own people, arms or backing ("pulled its
+    troops from the town"); "pulled survivors from the rubble" is a rescue."""
+    return _particle(pull) in WITHDRAWING_PARTICLES or any(
+        (c.dep_ in {"prt", "advmod"} and c.lower_ in WITHDRAWING_PARTICLES)
+        or (c.dep_ in {"dobj", "nsubjpass"} and c.lemma_.lower() in WITHDRAWN)
+        for c in pull.children)
+
+
+CAUSE_PREPS = {"in", "by", "from", "of"}
+DYING_VERBS = {"die", "perish", "drown"}  # their subject is who dies, not a doer
+
+
+def _natural_cause(token: Token) -> bool:
+    """A harm whose cause is a force of nature and whose doer is no one named: "seventeen
+    staff were killed in the earthquake", "200,000 people died in the quake"."""
+    if token.lemma_.lower() not in DYING_VERBS and any(
+            c.dep_ in {"nsubj", "agent"} for c in token.children):
+        return False
+    return any(g.lemma_.lower() in lex.NATURAL_FORCES for c in token.children
+               if c.dep_ == "prep" and c.lower_ in CAUSE_PREPS
+               for g in c.children if g.dep_ == "pobj")
+
+
+# What a warning threatens when it is "of" it: "warned of retaliation", "of consequences".
+THREATENED_THINGS = {"consequence", "consequences", "action", "response", "retaliation",
+                     "reprisal", "reprisals", "measure", "measures", "force", "war"}
+FUTURE_AUX = {"will", "would", "'ll", "shall", "wo"}
+STATES = {"be", "become", "remain", "seem", "appear", "need", "have", "take"}
+PARTY_PRONOUNS = {"we", "they", "he", "she", "i", "you", "it"}
+
+
+def _party_word(token: Token) -> bool:
+    """A word that names a party: a pronoun for one, a named person, group or state, or a
+    word for an agent ("police", "the army")."""
+    if token.pos_ == "PRON":
+        return token.lower_ in PARTY_PRONOUNS
+    return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or \
+        resolve_actor(token.text) is not None
+
+
+def _threat_in_warning(warn: Token) -> bool:
+    """Whether a warning threatens an act, as a threat does: it is addressed to a party
+    ("warned Israel"), names a hostile act ("warned of retaliation") or says what a party
+    will do ("warned that police will no longer tolerate rallies", "warned it would strike
+    back"). A warning of a danger or a task ("warned that the task is immense", "warned
+    against a piecemeal approach") forecasts or advises; it threatens no one."""
+    for child in warn.children:
+        if child.dep_ in {"dobj", "dative"} and _party_word(child):
+            return True
+        if child.dep_ == "prep" and child.lower_ in {"of", "about"}:
+            for thing in (g for g in child.children if g.dep_ == "pobj"):
+                hit = _noun_trigger(thing)
+                if thing.lemma_.lower() in THREATENED_THINGS or (
+                        hit is not None and hit[0] in lex.HOSTILE):
+                    return True
+        if child.dep_ in {"ccomp", "xcomp"}:
+            future = any(a.dep_ == "aux" and a.lower_ in FUTURE_AUX for a in child.children)
+            subjects = [s for s in child.children if s.dep_ in {"nsubj", "nsubjpass"}]
+            acting = child.lemma_.lower() not in STATES or child.dep_ == "xcomp"
+            if future and acting and any(_party_word(s) or _noun_trigger(s) for s in subjects):
+                return True
+    return False
 
 
 def _blaze(noun: Token) -> bool:
