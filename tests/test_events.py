@@ -681,6 +681,22 @@ def test_pulling_out_and_pulling_troops_are_retreats(code, text):
     assert "RETREAT" in [e.event_type for e in code(text)]
 
 
+@pytest.mark.parametrize("text", [
+    "Syria's allies condemned the strikes on Monday.",
+    "Israel's enemies attacked the town on Monday.",
+    "As Peru's neighbours lined up to offer support, the poorer economies pledged aid.",
+])
+def test_a_partys_allies_and_neighbours_are_not_that_party(code, text):
+    actor = primary(code(text)).actor
+    assert actor is not None and actor.country == "" and "'s" in actor.name
+
+
+def test_regional_leaders_are_of_no_one_country(code):
+    actor = primary(code("Caribbean leaders offered their sympathies to the people of Haiti "
+                         "on Monday.")).actor
+    assert actor is not None and actor.country == ""
+
+
 def test_a_fire_that_rages_is_a_blaze_not_gunfire(code):
     events = code("The town ran short of fuel on Monday as a fire raged at a depot hit by a "
                   "rocket from government forces.")

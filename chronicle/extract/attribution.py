@@ -166,16 +166,21 @@ class TokenTable:
         self.left = list(range(len(doc)))
         self.right = list(range(len(doc)))
         self.children: list[list[int]] = [[] for _ in range(len(doc))]
+        roots = []
         for i, head in enumerate(self.head):
             if head != i:
                 self.children[head].append(i)  # in document order, as spaCy gives them
-            node = i  # widen every ancestor's subtree to take in token i
-            while self.head[node] != node:
-                node = self.head[node]
-                if i < self.left[node]:
-                    self.left[node] = i
-                elif i > self.right[node]:
-                    self.right[node] = i
+            else:
+                roots.append(i)
+        order = []  # every token before its children
+        while roots:
+            node = roots.pop()
+            order.append(node)
+            roots.extend(self.children[node])
+        for node in reversed(order):  # children first: a subtree spans its children's
+            for child in self.children[node]:
+                self.left[node] = min(self.left[node], self.left[child])
+                self.right[node] = max(self.right[node], self.right[child])
 
     @classmethod
     def of(cls, doc: Doc) -> TokenTable:

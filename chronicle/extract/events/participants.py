@@ -543,7 +543,8 @@ AIMED_PREPS = {"against", "on", "upon", "at", "with", "to", "toward", "towards"}
 ANY_COUNTRY = frozenset({"*"})  # _OPPOSED's mark of an actor that is no one country's
 # Adjectives of a region or of the world beyond one state: "Arab states", "Western powers".
 REGIONAL = {"arab", "western", "european", "african", "asian", "gulf", "latin", "nordic",
-            "baltic", "balkan", "foreign", "international", "regional", "world", "global",
+            "baltic", "balkan", "caribbean", "pacific", "scandinavian", "andean",
+            "foreign", "international", "regional", "world", "global",
             "neighbouring", "neighboring", "other"}
 # Heads "foreign" makes a state's own office, not an outsider: "the foreign minister".
 OWN_FOREIGN = {"minister", "ministry", "secretary", "office", "service", "affair", "policy",
@@ -817,6 +818,10 @@ def _pick(tokens: list[Token], reg: Registry, date: str, trigger: Token,
                                     for g in _preps(clause, {"from"})]
             else:
                 actor = actor if _valid(actor) else _place(token, context)
+                if _valid(actor) and _tied_to_owner(token):
+                    assert actor is not None
+                    _OPPOSED[actor] = ANY_COUNTRY
+                    return actor, token
                 if _valid(actor):
                     assert actor is not None
                     actor = _resident(_with_country(actor, token, reg, context), token,
@@ -1229,6 +1234,22 @@ def _conjoined(actor: Actor | None, token: Token | None, reg: Registry, date: st
     return tuple(out)
 
 
+# Nouns that name others by their tie to a party: "Syria's allies" are not Syria.
+RELATIONAL = {"neighbour", "neighbor", "ally", "partner", "enemy", "rival", "foe", "critic",
+              "opponent", "adversary", "creditor", "donor", "backer", "detractor", "sponsor"}
+
+
+def _tied_to_owner(token: Token) -> bool:
+    """"Syria's allies", "Haiti's neighbours": others, named by their tie to the owner, of
+    no one country; the owner's name is not theirs. A name of their own among the
+    modifiers says who they are ("Greece's European Community partners"); "its allies"
+    names no one."""
+    return token.lemma_.lower() in RELATIONAL and any(
+        c.dep_ == "poss" and c.pos_ != "PRON" for c in token.children) and not any(
+        c.dep_ in {"compound", "amod", "nmod"} and (c.ent_type_ or c.pos_ == "PROPN")
+        for c in token.children)
+
+
 def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
     if token is None:
         return None
@@ -1237,6 +1258,9 @@ def _actor(token: Token | None, reg: Registry, date: str) -> Actor | None:
     end = next((t.head.i for t in token.doc[start:end] if t.lemma_.lower() in BORDERS and
                 t.dep_ == "pobj" and start < t.head.i), end)
     span = token.doc[start:end]
+    if _tied_to_owner(token):
+        return Actor(text=span.text, name=span.text, kind="named", start=span.start_char,
+                     end=span.end_char)
     actor = reg.resolve(span.text, date) or _unknown_person(token, span)
     if actor is None:
         return None
