@@ -21,6 +21,8 @@ def actors():
     ("two Chinese warplanes", "CHN", "MIL"),
     ("Israeli troops", "ISR", "MIL"),
     ("Kyiv police", "UKR", "COP"),
+    ("New York police", "USA", "COP"),  # "New" opens a city's name; York is in England
+    ("New Orleans police", "USA", "COP"),
     ("Beijing", "CHN", "GOV"),  # a capital standing for its government
     ("Kazakhstan", "KAZ", ""),  # a bare country has no sector
     ("Boko Haram gunmen", "NGA", "REB"),

@@ -223,12 +223,15 @@ class Registry:
         return hits
 
     def _city(self, raw: Sequence[str], i: int) -> _Hit | None:
-        """A capitalised name of a sizeable city: 'Kyiv police', 'Sydney'."""
-        if self.places is None or not raw[i][:1].isupper() or raw[i].lower() in SKIP:
+        """A capitalised name of a sizeable city: 'Kyiv police', 'Sydney', 'New York' (a
+        word like "New" opens a name of several words, never one alone)."""
+        if self.places is None or not raw[i][:1].isupper():
             return None
-        if i > 0 and raw[i - 1][:1].isupper() and raw[i - 1].lower() not in SKIP:
+        if i > 0 and raw[i - 1][:1].isupper() and (
+                raw[i - 1].lower() not in SKIP or self._city(raw, i - 1) is not None):
             return None  # inside a longer name: "Douglas" in "Paul Douglas James"
-        for n in range(min(3, len(raw) - i), 0, -1):
+        shortest = 2 if raw[i].lower() in SKIP else 1
+        for n in range(min(3, len(raw) - i), shortest - 1, -1):
             words = raw[i:i + n]
             if not all(w[:1].isupper() for w in words):
                 continue
