@@ -16,6 +16,17 @@ def actors():
     return registry()
 
 
+@pytest.mark.parametrize(("text", "name", "country"), [
+    ("the British Red Cross", "British Red Cross", "GBR"),
+    ("Palestinian Red Crescent", "Palestinian Red Crescent", "PSE"),
+    ("the Red Cross", "International Committee of the Red Cross", "NGO"),
+])
+def test_a_nationality_before_an_international_body_names_its_national_branch(
+        actors, text, name, country):
+    actor = actors.resolve(text)
+    assert (actor.name, actor.country, actor.sectors) == (name, country, ("NGO",))
+
+
 @pytest.mark.parametrize(("text", "country", "sector"), [
     ("Britain’s Defence Ministry", "GBR", "GOV"),
     ("two Chinese warplanes", "CHN", "MIL"),

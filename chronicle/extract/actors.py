@@ -152,6 +152,12 @@ class Registry:
                     not any(r.title for r in best.named.roles):
                 sectors = head_agents[-1].sectors  # "NATO troops", "UN peacekeepers"
             kind = "named"
+            branch = next((p for p in places if p.end == best.start and
+                           p.kind in {"demonym", "country"} and p.country), None)
+            if best.country == "NGO" and branch is not None:
+                # "the British Red Cross": a body's national branch, not the body
+                name = " ".join(raw[branch.start:best.end])
+                country = branch.country
         else:
             name = ""
             # a name after the title is who holds it, whoever the tables say held it then
