@@ -102,7 +102,7 @@ def acled_coding(article: Article, doc: Doc, read: ReadArticle) -> list[EventMen
 register(Extractor("events", "chronicle.extract.events:extract_events", (PARSE,), "events",
                    EventMention, "event_mentions", 11))
 register(Extractor("attributions", "chronicle.extract.attribution:extract_attributions",
-                   (PARSE,), "attributions", Attribution, "attributions", 2))
+                   (PARSE,), "attributions", Attribution, "attributions", 3))
 register(Extractor("figures", "chronicle.extract.stage:figures_of", (PARSE, "attributions"),
                    "figures", Figure, "figures", 1))
 # ACLED coding last: an event's fatalities are its sentence's count of the killed
