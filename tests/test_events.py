@@ -697,6 +697,11 @@ def test_regional_leaders_are_of_no_one_country(code):
     assert actor is not None and actor.country == ""
 
 
+def test_condolences_sent_are_support(code):
+    event = primary(code("The minister sent condolences to the families on Monday."))
+    assert event.event_type == "SUPPORT"
+
+
 def test_a_fire_that_rages_is_a_blaze_not_gunfire(code):
     events = code("The town ran short of fuel on Monday as a fire raged at a depot hit by a "
                   "rocket from government forces.")

@@ -82,7 +82,8 @@ for _type, _table in {
                 "conference": "", "visit|trip|tour": "visit", "call|phone": "phone",
                 "welcome": "host",  # "gave a warm welcome to": received a visitor
                 "mediation": "mediate"},
-    "SUPPORT": {"support|praise|endorsement|recognition|apology": ""},
+    "SUPPORT": {"support|praise|endorsement|recognition|apology|sympathy|sympathies|"
+                "condolence|condolences|solidarity": ""},
     "CONCEDE": {"release|concession|amnesty|pardon": ""},
     "COOPERATE": {"cooperation|collaboration|exercise|extradition|alliance": ""},
     "AID": {"aid|assistance|relief|donation|funding|loan|supply|supplies|shipment": ""},
