@@ -460,8 +460,7 @@ def _party_word(token: Token) -> bool:
     word for an agent ("police", "the army")."""
     if token.pos_ == "PRON":
         return token.lower_ in PARTY_PRONOUNS
-    return token.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"} or \
-        resolve_actor(token.text) is not None
+    return token.ent_type_ in NAMED or resolve_actor(token.text) is not None
 
 
 def _threat_in_warning(warn: Token) -> bool:
